@@ -1,0 +1,1 @@
+"""One module per `casecoder` command: `register(subparsers)` adds its parser, `run(args) -> int` runs it."""
