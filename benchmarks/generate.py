@@ -28,7 +28,7 @@ NOTES_PER_CLIENT = 5  # on average: a dossier has several notes
 # Invented first names: syllable pairs, so no note is about a real person.
 _ONSETS = ("Da", "Ma", "Je", "Lo", "Ti", "Sa", "No", "Ru", "Fe", "Ka", "Me", "Yo", "Li", "Bo", "Ze", "Ay",
            "Mi")
-_ENDINGS = ("ris", "lan", "mke", "nne", "ra", "via", "mer", "len", "dou", "lia", "rek", "sin", "tje", "van")
+_ENDINGS = ("ris", "lan", "mke", "nne", "ra", "via", "mon", "len", "dou", "lia", "rek", "sin", "tje", "van")
 FIRST_NAMES: tuple[str, ...] = tuple(a + b for a, b in itertools.product(_ONSETS, _ENDINGS))
 
 ORGANISATIONS = (
@@ -360,7 +360,7 @@ def _compose_text(rng: random.Random, identity: Mapping[str, str]) -> str:
 
 
 def generate_notes(n: int, seed: int = 1) -> Iterator[dict[str, str]]:
-    """Yield n notes; the same (n, seed) always gives the same notes, and a prefix of a longer run."""
+    """Yield n notes; the same (n, seed) always gives the same notes. About NOTES_PER_CLIENT per client."""
     rng = random.Random(seed)
     clients = max(1, n // NOTES_PER_CLIENT)
     for index in range(1, n + 1):

@@ -1,0 +1,160 @@
+"""Analyse a stream of notes on all cores: input order kept, read errors passed through, memory bounded.
+
+Each worker process builds one engine when it starts and then analyses chunks of notes. At most
+`2 * workers` chunks are in flight, so a 100,000-note input is never held in memory. Small inputs, and
+`workers=1`, are analysed in this process: starting workers costs more than it saves there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING, Protocol
+
+from coder.model import Analysis, Note, ReadError
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
+# Below this many items the work is done in this process. Measured (see benchmarks/README.md): starting a pool
+# of workers that each build an engine costs about as much as analysing this many notes in one process.
+IN_PROCESS_BELOW = 200
+CHUNKS_IN_FLIGHT_PER_WORKER = 2
+
+
+class AnalysingEngine(Protocol):
+    def analyse_many(self, notes: Iterable[Note]) -> Iterator[Analysis]: ...
+
+
+EngineFactory = Callable[[], AnalysingEngine]
+
+
+def default_engine_factory() -> AnalysingEngine:
+    from coder.engine import Engine  # deferred: importing the engine imports spaCy
+
+    return Engine()
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def analyse_parallel(
+    items: Iterable[Note | ReadError],
+    workers: int | None = None,
+    chunk_size: int = 64,
+    engine_factory: EngineFactory = default_engine_factory,
+) -> Iterator[Analysis | ReadError]:
+    """Analyse every Note, pass every ReadError through, in input order.
+
+    `workers` defaults to the cores this process may use. `engine_factory` must be picklable (a module-level
+    function or class) because each worker calls it once to build its own engine.
+    """
+    if chunk_size < 1:
+        raise ValueError("chunk_size must be at least 1")
+    workers = default_workers() if workers is None else workers
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
+    return _analyse(iter(items), workers, chunk_size, engine_factory)  # arguments checked before any work
+
+
+def _analyse(
+    stream: Iterator[Note | ReadError], workers: int, chunk_size: int, engine_factory: EngineFactory
+) -> Iterator[Analysis | ReadError]:
+    head = list(itertools.islice(stream, IN_PROCESS_BELOW))
+    if workers == 1 or len(head) < IN_PROCESS_BELOW:
+        yield from _analyse_in_process(itertools.chain(head, stream), engine_factory)
+    else:
+        yield from _analyse_in_workers(itertools.chain(head, stream), workers, chunk_size, engine_factory)
+
+
+def _analyse_in_process(
+    items: Iterable[Note | ReadError], engine_factory: EngineFactory
+) -> Iterator[Analysis | ReadError]:
+    # Runs of notes go to analyse_many (the engine may batch them); read errors are yielded where they stood.
+    engine: AnalysingEngine | None = None  # built at the first note: an input of only errors needs none
+    for is_note, run in itertools.groupby(items, key=lambda item: isinstance(item, Note)):
+        if is_note:
+            engine = engine or engine_factory()
+            yield from engine.analyse_many(run)  # type: ignore[arg-type]
+        else:
+            yield from run  # type: ignore[misc]
+
+
+def _analyse_in_workers(
+    items: Iterator[Note | ReadError], workers: int, chunk_size: int, engine_factory: EngineFactory
+) -> Iterator[Analysis | ReadError]:
+    chunks = _chunked(items, chunk_size)
+    in_flight: deque[tuple[list[Note | ReadError], Future[list[Analysis]]]] = deque()
+    executor = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=_worker_context(),
+        initializer=_start_worker,
+        initargs=(engine_factory,),
+    )
+    try:
+        for chunk in itertools.islice(chunks, workers * CHUNKS_IN_FLIGHT_PER_WORKER):
+            in_flight.append((chunk, _submit(executor, chunk)))
+        while in_flight:
+            done_chunk, future = in_flight.popleft()
+            analyses = future.result()
+            for chunk in itertools.islice(chunks, 1):  # refill the window before handing results out
+                in_flight.append((chunk, _submit(executor, chunk)))
+            yield from _merge(done_chunk, analyses)
+    finally:
+        # Also reached when the consumer stops early (closed generator, Ctrl-C): drop what has not started.
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _chunked(items: Iterator[Note | ReadError], size: int) -> Iterator[list[Note | ReadError]]:
+    while chunk := list(itertools.islice(items, size)):
+        yield chunk
+
+
+def _submit(executor: ProcessPoolExecutor, chunk: Sequence[Note | ReadError]) -> Future[list[Analysis]]:
+    return executor.submit(_analyse_chunk, [item for item in chunk if isinstance(item, Note)])
+
+
+def _merge(chunk: Sequence[Note | ReadError], analyses: list[Analysis]) -> Iterator[Analysis | ReadError]:
+    """Put read errors back in place, and give each analysis the caller's own Note object back."""
+    results = iter(analyses)
+    for item in chunk:
+        if isinstance(item, Note):
+            yield dataclasses.replace(next(results), note=item)
+        else:
+            yield item
+
+
+def _worker_context() -> BaseContext:
+    # forkserver: workers start from a clean, thread-free server process (fork is unsafe once the caller runs
+    # threads, e.g. the TUI); preloading the engine module there means spaCy is imported once, not per worker.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["coder.engine"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+# Per worker process: the one engine it builds at start.
+_worker_engine: AnalysingEngine | None = None
+
+
+def _start_worker(engine_factory: EngineFactory) -> None:
+    global _worker_engine
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the pool
+    _worker_engine = engine_factory()
+
+
+def _analyse_chunk(notes: list[Note]) -> list[Analysis]:
+    assert _worker_engine is not None, "worker started without an engine"
+    # The note goes back to the parent, which still holds it: send only what the engine found.
+    return [dataclasses.replace(a, note=None) for a in _worker_engine.analyse_many(notes)]  # type: ignore[arg-type]
