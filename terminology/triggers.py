@@ -1,0 +1,100 @@
+"""Dutch context triggers (triggers.json): the words that make a finding absent, uncertain, past, about
+someone else, or reported by someone. Each trigger keeps its phrase so a suggestion can show its words."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from terminology.data_files import load_json
+from terminology.normalize import normalize_word
+from terminology.patterns import Pattern, compile_pattern
+
+DIRECTIONS = ("forward", "backward", "both")
+QUALIFIERS = ("polarity", "certainty", "temporality", "experiencer", "source")
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    id: str  # position in the file, for tests and messages
+    pattern: Pattern
+    qualifier: str | None  # None for pseudo triggers
+    value: str | None
+    direction: str
+    max_scope: int | None = None
+    only_for: frozenset[str] = frozenset()
+    not_for: frozenset[str] = frozenset()
+    requires: frozenset[str] = frozenset()
+    reporter: bool = False
+    confirms: bool = False
+    own_history: bool = False
+    benign: bool = False
+    pseudo: bool = False
+    pseudo_for: frozenset[str] = frozenset()  # "qualifier=value" it hides; empty with pseudo=True: hides all
+
+    def applies_to(self, concept_id: str, concept_kind: str) -> bool:
+        if self.only_for and concept_id not in self.only_for and concept_kind not in self.only_for:
+            return False
+        return concept_id not in self.not_for and concept_kind not in self.not_for
+
+
+@dataclass(frozen=True)
+class TriggerSet:
+    version: str
+    rules: tuple[TriggerRule, ...]
+    terminators: frozenset[str]
+
+
+class TriggerDataError(ValueError):
+    pass
+
+
+def _parse_rule(index: int, entry: Mapping[str, Any]) -> list[TriggerRule]:
+    direction = entry.get("direction", "both")
+    if direction not in DIRECTIONS:
+        raise TriggerDataError(f"trigger {index}: direction {direction!r} is not one of {DIRECTIONS}")
+    qualifier = value = None
+    if "sets" in entry:
+        qualifier, _, value = entry["sets"].partition("=")
+        if qualifier not in QUALIFIERS or not value:
+            raise TriggerDataError(f"trigger {index}: 'sets' must be qualifier=value, got {entry['sets']!r}")
+    pseudo = bool(entry.get("pseudo")) or bool(entry.get("pseudo_for"))
+    if qualifier is None and not pseudo:
+        raise TriggerDataError(f"trigger {index}: needs 'sets' or 'pseudo'")
+    common = dict(
+        qualifier=qualifier,
+        value=value,
+        direction=direction,
+        max_scope=entry.get("max_scope"),
+        only_for=frozenset(entry.get("only_for", ())),
+        not_for=frozenset(entry.get("not_for", ())),
+        requires=frozenset(normalize_word(w) for w in entry.get("requires", ())),
+        reporter=bool(entry.get("reporter")),
+        confirms=bool(entry.get("confirms")),
+        own_history=bool(entry.get("own_history")),
+        benign=bool(entry.get("benign")),
+        pseudo=pseudo,
+        pseudo_for=frozenset(entry.get("pseudo_for", ())),
+    )
+    return [
+        TriggerRule(id=f"T{index:02d}.{n}", pattern=compile_pattern(phrase), **common)
+        for n, phrase in enumerate(entry["phrases"])
+    ]
+
+
+def parse_triggers(data: Mapping[str, Any]) -> TriggerSet:
+    rules: list[TriggerRule] = []
+    for index, entry in enumerate(data["triggers"]):
+        rules.extend(_parse_rule(index, entry))
+    return TriggerSet(
+        version=str(data["version"]),
+        rules=tuple(rules),
+        terminators=frozenset(normalize_word(w) for w in data.get("terminators", ())),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_triggers() -> TriggerSet:
+    return parse_triggers(load_json("triggers.json"))
