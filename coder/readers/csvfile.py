@@ -24,20 +24,37 @@ from coder.readers.records import (
 
 _DELIMITERS = (",", ";", "\t")
 _REQUIRED = ("id", "text")
+_FIELD_LIMIT = 2**31 - 1
 
 
-class _LineTooLong(Exception):
-    def __init__(self, number: int, size: int) -> None:
-        super().__init__(number, size)
-        self.number, self.size = number, size
+class _RecordTooLong(Exception):
+    """The record being read passed the cap: it is not kept, and where it ends can no longer be told."""
+
+    def __init__(self, cap: int) -> None:
+        super().__init__(cap)
+        self.cap = cap
 
 
-def _decoded_lines(stream: IO[bytes], cap: int) -> Iterator[tuple[int, str]]:
-    # Undecodable bytes become lone surrogates, so the record holding them is reported, not the whole file.
-    for line in bounded_lines(stream, cap):
-        if line.data is None:
-            raise _LineTooLong(line.number, line.size)
-        yield line.number, line.data.decode("utf-8", "surrogateescape")
+class _RecordLines:
+    """Decoded lines for csv.reader, counting the bytes of the record being read (reset `record_bytes`)."""
+
+    def __init__(self, stream: IO[bytes], cap: int) -> None:
+        self._lines = bounded_lines(stream, cap)
+        self._cap = cap
+        self.record_bytes = 0
+        self.number = 0
+
+    def __iter__(self) -> _RecordLines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.number = line.number
+        self.record_bytes += line.size
+        if line.data is None or self.record_bytes > self._cap:
+            raise _RecordTooLong(self._cap)
+        # Undecodable bytes become lone surrogates, so the record holding them is reported, not the file.
+        return line.data.decode("utf-8", "surrogateescape")
 
 
 def _parse_header(line: str) -> tuple[str, list[str]] | None:
@@ -51,10 +68,9 @@ def _parse_header(line: str) -> tuple[str, list[str]] | None:
     return None
 
 
-def _allow_cells_up_to(size: int) -> None:
-    # The limit is global to the csv module; only ever raise it. Beyond it the file's structure is lost.
-    if csv.field_size_limit() < size:
-        csv.field_size_limit(size)
+def _lift_field_limit() -> None:
+    # csv's own limit (global to the module) would stop at 128 kB; _RecordLines bounds memory instead.
+    csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
 
 
 def _has_lone_surrogate(value: str) -> bool:
@@ -63,49 +79,56 @@ def _has_lone_surrogate(value: str) -> bool:
 
 def read_csv(stream: IO[bytes], origin: str, max_note_bytes: int) -> Iterator[Note | ReadError]:
     cap = record_cap(max_note_bytes)
-    _allow_cells_up_to(cap)
-    lines = _decoded_lines(stream, cap)
+    _lift_field_limit()
+    lines = _RecordLines(stream, cap)
     try:
-        first, header = next(((n, text) for n, text in lines if text.strip(" \t\r\n")), (None, ""))
-        if first is None:
-            yield ReadError(origin, None, "empty file")
-            return
-        if _has_lone_surrogate(header):
-            yield ReadError(origin, first, f"invalid UTF-8 in the header; {SAVE_AS_UTF8}")
-            return
-        parsed = _parse_header(header)
-        if parsed is None:
-            found = ", ".join(quoted(cell.strip(), 20) for cell in next(csv.reader([header])))
-            yield ReadError(origin, first, f"the header needs 'id' and 'text' columns; it has {found}")
-            return
-        delimiter, names = parsed
-        duplicates = sorted({name for name in names if names.count(name) > 1})
-        if duplicates:
-            yield ReadError(origin, first, f"column {quoted(duplicates[0])} appears twice in the header")
-            return
-        reader = csv.reader(itertools.chain([header], (text for _, text in lines)), delimiter=delimiter)
-        next(reader)
-        yield from _records(reader, names, first - 1, origin, max_note_bytes)
-    except _LineTooLong as err:
-        message = f"line is {format_size(err.size)}, too long for a note; stopped reading this file"
-        yield ReadError(origin, err.number, message)
+        header = next((text for text in lines if text.strip(" \t\r\n")), None)
+    except _RecordTooLong as err:
+        yield ReadError(origin, lines.number, f"the header is longer than {format_size(err.cap)}")
+        return
+    if header is None:
+        yield ReadError(origin, None, "empty file")
+        return
+    first = lines.number
+    if _has_lone_surrogate(header):
+        yield ReadError(origin, first, f"invalid UTF-8 in the header; {SAVE_AS_UTF8}")
+        return
+    parsed = _parse_header(header)
+    if parsed is None:
+        found = ", ".join(quoted(cell.strip(), 20) for cell in next(csv.reader([header])))
+        yield ReadError(origin, first, f"the header needs 'id' and 'text' columns; it has {found}")
+        return
+    delimiter, names = parsed
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    if duplicates:
+        yield ReadError(origin, first, f"column {quoted(duplicates[0])} appears twice in the header")
+        return
+    reader = csv.reader(itertools.chain([header], lines), delimiter=delimiter)
+    next(reader)
+    yield from _records(reader, lines, names, first - 1, origin, max_note_bytes)
 
 
 def _records(
-    reader: Iterator[list[str]], names: list[str], offset: int, origin: str, max_note_bytes: int
+    reader: Iterator[list[str]],
+    lines: _RecordLines,
+    names: list[str],
+    offset: int,
+    origin: str,
+    max_note_bytes: int,
 ) -> Iterator[Note | ReadError]:
     seen_a_record = False
     while True:
         start = offset + reader.line_num + 1  # type: ignore[attr-defined]
+        lines.record_bytes = 0
         try:
             row = next(reader)
         except StopIteration:
             break
+        except _RecordTooLong as err:
+            message = f"record is longer than {format_size(err.cap)}; stopped reading this file"
+            yield ReadError(origin, start, message)
+            return
         except csv.Error as err:
-            if "field larger than field limit" in str(err):
-                limit = format_size(csv.field_size_limit())
-                yield ReadError(origin, start, f"a cell is over {limit}; stopped reading this file")
-                return
             seen_a_record = True
             problem = "a line break outside quotes" if "new-line" in str(err) else "unreadable quoting"
             yield ReadError(origin, start, f"malformed CSV record: {problem}")

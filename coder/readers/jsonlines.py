@@ -70,7 +70,7 @@ def read_jsonl(
             continue
         seen_a_record = True
         try:
-            text = line.data.decode("utf-8")
+            text = line.data.removesuffix(b"\n").removesuffix(b"\r").decode("utf-8")
         except UnicodeDecodeError as err:
             yield ReadError(origin, line.number, invalid_utf8(err, line.data))
             continue
