@@ -15,6 +15,8 @@ from coder.store.errors import NotAStore, StoreError, StoreMissing
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000
+# Execution option on a Connection whose transaction only reads (SQLite then takes no write lock at BEGIN).
+READ_ONLY = "casecoder_read_only"
 POSTGRES_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 
 
@@ -50,12 +52,12 @@ def create_sqlite_engine(path: Path, create: bool) -> Engine:
         _create_private_file(path)
     engine = create_engine(URL.create("sqlite+pysqlite", database=str(path)))
     event.listen(engine, "connect", _configure_sqlite_connection)
-    event.listen(engine, "begin", _begin_immediate)
+    event.listen(engine, "begin", _begin)
     return engine
 
 
 def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    # SQLAlchemy emits BEGIN itself (see _begin_immediate); sqlite3's own transaction handling is off.
+    # SQLAlchemy emits BEGIN itself (see _begin); sqlite3's own transaction handling is off.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -65,9 +67,13 @@ def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: 
     cursor.close()
 
 
-def _begin_immediate(connection: Connection) -> None:
-    # Take the write lock at BEGIN: two processes that read then write would otherwise deadlock on upgrade.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+def _begin(connection: Connection) -> None:
+    # A writing transaction takes the write lock at BEGIN: two processes that read and then write would
+    # otherwise fail on upgrading their locks. A reading one takes none: in WAL mode it sees the last commit.
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _check_is_sqlite(path: Path) -> None:

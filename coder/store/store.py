@@ -7,7 +7,8 @@ note's text and its unaccepted suggestions have no way into the store.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -16,6 +17,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from coder.decision import STATUSES, Decision, Reviewer, utc_iso, utc_now
 from coder.store import rows, tables
+from coder.store.connect import READ_ONLY
 from coder.store.errors import DecisionNotFound, StoreError
 from coder.store.records import (
     ACCEPTED,
@@ -230,10 +232,11 @@ class Store:
 
     # -- internals --------------------------------------------------------------------------------------
 
-    def _write(self) -> _Transaction:
-        return _Transaction(self._engine, self.location)
+    def _write(self) -> AbstractContextManager[Connection]:
+        return _transaction(self._engine, self.location, read_only=False)
 
-    _read = _write  # SQLite takes its lock at BEGIN either way; reads are short
+    def _read(self) -> AbstractContextManager[Connection]:
+        return _transaction(self._engine, self.location, read_only=True)
 
     def _decision(self, conn: Connection, decision_id: str) -> Decision | None:
         row = conn.execute(select(tables.decisions).where(tables.decisions.c.id == decision_id)).mappings()
@@ -300,27 +303,19 @@ class Store:
         return result.inserted_primary_key[0]
 
 
-class _Transaction:
-    """`with store._write() as conn`: one committed transaction; database errors become StoreErrors."""
-
-    def __init__(self, engine: Engine, location: str) -> None:
-        self._context = engine.begin()
-        self._location = location
-
-    def __enter__(self) -> Connection:
-        try:
-            return self._context.__enter__()
-        except SQLAlchemyError as err:
-            raise StoreError(f"{self._location}: {_first_line(err)}") from err
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: Any) -> bool:
-        try:
-            self._context.__exit__(exc_type, exc, tb)
-        except SQLAlchemyError as err:
-            raise StoreError(f"{self._location}: {_first_line(err)}") from err
-        if isinstance(exc, SQLAlchemyError) and not isinstance(exc, IntegrityError):
-            raise StoreError(f"{self._location}: {_first_line(exc)}") from exc
-        return False
+@contextmanager
+def _transaction(engine: Engine, location: str, *, read_only: bool) -> Iterator[Connection]:
+    """One committed transaction; database errors other than a constraint become one-line StoreErrors."""
+    try:
+        with engine.connect() as conn:
+            if read_only:
+                conn.execution_options(**{READ_ONLY: True})
+            with conn.begin():
+                yield conn
+    except IntegrityError:
+        raise
+    except SQLAlchemyError as err:
+        raise StoreError(f"{location}: {_first_line(err)}") from err
 
 
 def _first_line(err: SQLAlchemyError) -> str:
