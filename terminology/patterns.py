@@ -72,7 +72,7 @@ def compile_pattern(text: str) -> Pattern:
 
 
 def expand_plain(pattern: Pattern, limit: int = 50) -> list[str]:
-    """Plain phrases a pattern stands for (gaps dropped, prefixes left out), for peers that take word lists."""
+    """Plain phrases a pattern stands for (gaps and prefixes left out), for tools that take word lists."""
     phrases = [""]
     for element in pattern.elements:
         if isinstance(element, Gap):

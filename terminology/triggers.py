@@ -28,6 +28,7 @@ class TriggerRule:
     not_for: frozenset[str] = frozenset()
     requires: frozenset[str] = frozenset()
     reporter: bool = False
+    reporter_follows: bool = False
     confirms: bool = False
     own_history: bool = False
     benign: bool = False
@@ -72,6 +73,7 @@ def _parse_rule(index: int, entry: Mapping[str, Any]) -> list[TriggerRule]:
         not_for=frozenset(entry.get("not_for", ())),
         requires=frozenset(normalize_word(w) for w in entry.get("requires", ())),
         reporter=bool(entry.get("reporter")),
+        reporter_follows=bool(entry.get("reporter_follows")),
         confirms=bool(entry.get("confirms")),
         own_history=bool(entry.get("own_history")),
         benign=bool(entry.get("benign")),

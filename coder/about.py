@@ -1,0 +1,84 @@
+"""Whom a finding is about, and whether a sexual act happened within a dependency relation.
+
+"Vader slaat hem" is about the client. "Opa is vroeger door zijn eigen vader mishandeld" is about a family
+member and never becomes a code for the client. "Vader slaat moeder" is domestic violence the client
+witnesses. "Tim slaat klasgenoten" is about other children: the client is the one doing it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coder.context import Context
+from coder.model import Span, Trigger
+from coder.participants import SIBLINGS, Participants
+
+ADULT_FAMILY = frozenset({"caregiver", "family_adult"})
+OUTSIDERS = frozenset({"peer", "stranger", "authority"})
+DEPENDENCY_ROLES = frozenset({"caregiver", "family_adult", "authority"})
+ACTS_WITNESSED_AGAINST_ADULTS = frozenset(
+    {"abuse_physical", "abuse_emotional", "abuse_general", "domestic_violence"}
+)
+
+
+@dataclass(frozen=True)
+class About:
+    concept: str  # may change: violence against a parent becomes domestic violence the client witnesses
+    experiencer: str
+    triggers: tuple[Trigger, ...]
+    dependency: bool | None  # sexual acts: is the doer someone the child depends on? None: not said
+    note: str = ""  # a short Dutch explanation when the finding is not about the client
+
+
+def decide(concept: str, kind: str, context: Context, who: Participants, text: str) -> About:
+    doer, undergoer = who.doer, who.undergoer
+    dependency = _dependency(who)
+    historical = context.qualifiers.temporality == "historical"
+
+    def about(experiencer: str, person, note: str, new_concept: str = concept) -> About:
+        triggers: tuple[Trigger, ...] = ()
+        if person is not None and experiencer != "client":
+            t = person.token
+            triggers = (Trigger(Span(t.start, t.end, text[t.start : t.end]), "experiencer", experiencer),)
+        return About(new_concept, experiencer, triggers, dependency, note)
+
+    if kind == "safety_plan":
+        return About(concept, "client", (), None)
+    if (
+        kind == "act"
+        and doer is not None
+        and doer.role == "client"
+        and (undergoer is None or undergoer.role != "client")
+    ):
+        return about("other", doer, "de jeugdige is hier degene die het doet, niet degene die het overkomt")
+    if undergoer is not None and undergoer.role in ADULT_FAMILY:
+        if context.own_history or historical:
+            return about("family", undergoer, "het gaat over de eigen geschiedenis van een familielid")
+        if concept in ACTS_WITNESSED_AGAINST_ADULTS and (
+            doer is None or doer.role in ADULT_FAMILY | {"pronoun"}
+        ):
+            return About("domestic_violence", "client", (), None)
+        return about("family", undergoer, "het gaat over een familielid, niet over de jeugdige")
+    if undergoer is not None and undergoer.role in OUTSIDERS:
+        return about("other", undergoer, "het gaat over een ander kind of een andere persoon")
+    if context.own_history and (undergoer is None or undergoer.role != "client"):
+        family_trigger = next(t for t in context.triggers if t.qualifier == "experiencer")
+        return About(
+            concept,
+            "family",
+            (family_trigger,),
+            dependency,
+            "het gaat over de eigen geschiedenis van een familielid",
+        )
+    return About(concept, "client", (), dependency)
+
+
+def _dependency(who: Participants) -> bool | None:
+    doer = who.doer
+    if doer is None or doer.role == "pronoun":
+        return None
+    if doer.role in DEPENDENCY_ROLES or doer.token.norm in SIBLINGS:
+        return True
+    if doer.role in ("peer", "stranger"):
+        return False
+    return None

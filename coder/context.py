@@ -1,0 +1,192 @@
+"""The context step: for a target in a sentence, which triggers reach it and what they set.
+
+Like ConText: each trigger has a direction and a scope that ends at a terminator (maar, echter, ';') or
+the end of the sentence; every qualifier that is not its default keeps the trigger words that set it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from coder.matcher import PhraseMatcher
+from coder.model import Qualifiers, Span, Trigger
+from coder.people import People
+from coder.tokens import Sentence
+from terminology.triggers import TriggerRule, TriggerSet
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    rule: TriggerRule
+    start: int  # token positions in the sentence, end exclusive
+    end: int
+    positions: tuple[int, ...] = ()  # the trigger's own words (a gap may hold the finding)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the context step found for one target."""
+
+    qualifiers: Qualifiers
+    triggers: tuple[Trigger, ...]
+    confirmed: bool = False  # a confirming trigger (bevestigd, vastgesteld, ik zag ...) reaches the target
+    own_history: bool = False  # about a family member's own past ("als kind", "in haar jeugd")
+
+
+class ContextFinder:
+    def __init__(self, triggers: TriggerSet, people: People) -> None:
+        self._triggers = triggers
+        self._matcher = PhraseMatcher(((r, r.pattern) for r in triggers.rules), corrector=None)
+        self._people = people
+
+    def hits(self, sentence: Sentence) -> list[TriggerHit]:
+        """The triggers in a sentence, after pseudo-triggers have hidden what they contain."""
+        matches = self._matcher.find(sentence.norms)
+        hits = [TriggerHit(m.key, m.start, m.end, m.positions) for m in matches]  # type: ignore[arg-type]
+        return _resolve(hits)
+
+    def context(
+        self,
+        sentence: Sentence,
+        hits: list[TriggerHit],
+        target_start: int,
+        target_end: int,
+        concept: str = "",
+        kind: str = "",
+        text: str = "",
+    ) -> Context:
+        norms = set(sentence.norms)
+        reaching = [
+            hit
+            for hit in hits
+            if not hit.rule.pseudo
+            and hit.rule.applies_to(concept, kind)
+            and (not hit.rule.requires or hit.rule.requires & norms)
+            and self._reaches(sentence, hit, target_start, target_end)
+        ]
+        return self._qualify(sentence, reaching, target_start, target_end, text)
+
+    def _reaches(self, sentence: Sentence, hit: TriggerHit, start: int, end: int) -> bool:
+        if hit.start < end and start < hit.end:
+            # "bleek het vermoeden van mishandeling ongegrond": the finding stands in the trigger's gap.
+            # Words inside the finding itself ("zonder" in "zonder ontbijt") set nothing.
+            return hit.start < start and end <= hit.end and not any(start <= p < end for p in hit.positions)
+        rule = hit.rule
+        if start >= hit.end and rule.direction in ("forward", "both"):
+            between = range(hit.end, start)
+        elif end <= hit.start and rule.direction in ("backward", "both"):
+            between = range(end, hit.start)
+        else:
+            return False
+        if rule.max_scope is not None and len(between) > rule.max_scope:
+            return False
+        terminators = self._triggers.terminators
+        return not any(sentence.tokens[i].norm in terminators for i in between)
+
+    def _qualify(
+        self, sentence: Sentence, reaching: list[TriggerHit], start: int, end: int, text: str
+    ) -> Context:
+        by_value: dict[tuple[str, str], list[TriggerHit]] = {}
+        for hit in reaching:
+            by_value.setdefault((hit.rule.qualifier, hit.rule.value), []).append(hit)  # type: ignore[arg-type]
+
+        def nearest(qualifier: str, value: str) -> TriggerHit | None:
+            found = by_value.get((qualifier, value))
+            if not found:
+                return None
+            return min(found, key=lambda h: min(abs(h.start - end), abs(start - h.end)))
+
+        chosen: dict[str, tuple[str, TriggerHit]] = {}
+        absent = nearest("polarity", "absent")
+        if absent:
+            chosen["polarity"] = ("absent", absent)
+        for value in ("hypothetical", "future", "historical"):
+            hit = nearest("temporality", value)
+            if hit:
+                chosen["temporality"] = (value, hit)
+                break
+        confirm = nearest("certainty", "feit")
+        if confirm:
+            chosen["certainty"] = ("feit", confirm)
+        else:
+            for value in ("mening", "vermoeden"):  # the weaker wins when both are said
+                hit = nearest("certainty", value)
+                if hit:
+                    chosen["certainty"] = (value, hit)
+                    break
+        family = nearest("experiencer", "family")
+        if family:
+            chosen["experiencer"] = ("family", family)
+
+        qualifiers = Qualifiers()
+        triggers: list[Trigger] = []
+        for qualifier, (value, hit) in chosen.items():
+            qualifiers = replace(qualifiers, **{qualifier: value})
+            triggers.append(_trigger(sentence, hit.start, hit.end, qualifier, value, text))
+
+        reporter_hit = self._reporter_hit(reaching, start, end)
+        if reporter_hit is not None:
+            forward_first = reporter_hit.rule.reporter_follows
+            person = self._people.reporter_near(sentence, reporter_hit.start, reporter_hit.end, forward_first)
+            if person is not None:
+                source = self._people.source_of(person)
+                if source != qualifiers.source:
+                    qualifiers = replace(qualifiers, source=source)
+                    token = person.token
+                    triggers.append(
+                        Trigger(Span(token.start, token.end, text[token.start : token.end]), "source", source)
+                    )
+            elif qualifiers.source == "professional" and not reporter_hit.rule.confirms:
+                qualifiers = replace(qualifiers, source="unknown")
+                triggers.append(
+                    _trigger(sentence, reporter_hit.start, reporter_hit.end, "source", "unknown", text)
+                )
+        return Context(
+            qualifiers=qualifiers,
+            triggers=tuple(sorted(triggers, key=lambda t: t.span.start)),
+            confirmed=confirm is not None,
+            own_history=family is not None,
+        )
+
+    @staticmethod
+    def _reporter_hit(reaching: list[TriggerHit], start: int, end: int) -> TriggerHit | None:
+        reporters = [h for h in reaching if h.rule.reporter]
+        if not reporters:
+            return None
+        return min(reporters, key=lambda h: min(abs(h.start - end), abs(start - h.end)))
+
+
+def _trigger(sentence: Sentence, start: int, end: int, qualifier: str, value: str, text: str) -> Trigger:
+    first, last = sentence.tokens[start], sentence.tokens[end - 1]
+    return Trigger(Span(first.start, last.end, text[first.start : last.end]), qualifier, value)
+
+
+def _resolve(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """Pseudo-triggers hide the shorter triggers inside them; 'pseudo_for' ones hide only the named values
+    nearby ("sinds vorig jaar" is not in the past). A trigger whose words all belong to a longer one is
+    dropped ("zorgen" in "geen zorgen", "bleek" in "bleek ... ongegrond")."""
+    hidden: set[int] = set()
+    for hit in hits:
+        rule = hit.rule
+        if not rule.pseudo:
+            continue
+        for j, other in enumerate(hits):
+            if other.rule.pseudo:
+                continue
+            if not rule.pseudo_for:
+                inside = hit.start <= other.start and other.end <= hit.end
+                if inside and (other.end - other.start) < (hit.end - hit.start):
+                    hidden.add(j)
+            else:
+                sets = f"{other.rule.qualifier}={other.rule.value}"
+                reach = rule.max_scope if rule.max_scope is not None else 3
+                if sets in rule.pseudo_for and hit.start <= other.start <= hit.end + reach:
+                    hidden.add(j)
+    kept = [h for j, h in enumerate(hits) if j not in hidden]
+    return [
+        hit
+        for hit in kept
+        if not any(
+            len(o.positions) > len(hit.positions) and set(hit.positions) <= set(o.positions) for o in kept
+        )
+    ]

@@ -1,0 +1,116 @@
+"""Finds phrase patterns in a sentence: exact words, prefixes, gaps, and words with a typo.
+
+Typo tolerance is for long words only ("mishandelign", "verwaarloozing"): a short word with one letter
+changed is usually another word ("staat" is not "slaat"), so words under 7 letters must match exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extractOne
+
+from terminology.patterns import Gap, Pattern, Word
+
+MIN_FUZZY_LENGTH = 7
+TWO_TYPOS_LENGTH = 11
+
+
+@dataclass(frozen=True)
+class Match:
+    key: Hashable  # what the caller attached to the pattern (a Term, a TriggerRule)
+    pattern: Pattern
+    start: int  # token positions in the sentence, end exclusive
+    end: int
+    positions: tuple[int, ...]  # the tokens that matched pattern words (gaps excluded)
+
+
+class TypoCorrector:
+    """Maps a word with a typo to the vocabulary word it was meant to be, or None. Remembers answers."""
+
+    def __init__(self, vocabulary_words: Iterable[str], known_words: Iterable[str] = ()) -> None:
+        self._words = sorted({w for w in vocabulary_words if len(w) >= MIN_FUZZY_LENGTH - 1})
+        self._known = frozenset(known_words) | frozenset(vocabulary_words)
+        self._cache: dict[str, str | None] = {}
+
+    def correct(self, norm: str) -> str | None:
+        if norm in self._cache:
+            return self._cache[norm]
+        result = None
+        if len(norm) >= MIN_FUZZY_LENGTH and norm not in self._known and norm.isalpha():
+            limit = 2 if len(norm) >= TWO_TYPOS_LENGTH else 1
+            candidates = [w for w in self._words if w[0] == norm[0] and abs(len(w) - len(norm)) <= limit]
+            best = extractOne(norm, candidates, scorer=OSA.distance, score_cutoff=limit)
+            if best is not None:
+                result = best[0]
+        if len(self._cache) < 200_000:
+            self._cache[norm] = result
+        return result
+
+
+class PhraseMatcher:
+    """All patterns of a vocabulary or trigger list, indexed by their first word."""
+
+    def __init__(self, keyed_patterns: Iterable[tuple[Hashable, Pattern]], corrector: TypoCorrector | None):
+        self._by_first: dict[str, list[tuple[Hashable, Pattern]]] = {}
+        self._by_prefix: list[tuple[str, Hashable, Pattern]] = []
+        for key, pattern in keyed_patterns:
+            for form in pattern.first.forms:
+                self._by_first.setdefault(form, []).append((key, pattern))
+            for prefix in pattern.first.prefixes:
+                self._by_prefix.append((prefix, key, pattern))
+        self._corrector = corrector
+
+    def find(self, norms: Sequence[str]) -> list[Match]:
+        """Every match, longest first where two start at the same word; overlaps are the caller's choice."""
+        readings = self._readings(norms)
+        matches: list[Match] = []
+        for i, forms in enumerate(readings):
+            for form in forms:
+                for key, pattern in self._candidates(form):
+                    positions = _walk(pattern, readings, i)
+                    if positions is not None:
+                        matches.append(Match(key, pattern, i, positions[-1] + 1, positions))
+        matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        return matches
+
+    def _readings(self, norms: Sequence[str]) -> list[tuple[str, ...]]:
+        if self._corrector is None:
+            return [(n,) for n in norms]
+        readings = []
+        for norm in norms:
+            fixed = self._corrector.correct(norm)
+            readings.append((norm,) if fixed is None else (norm, fixed))
+        return readings
+
+    def _candidates(self, form: str) -> list[tuple[Hashable, Pattern]]:
+        found = self._by_first.get(form, [])
+        if self._by_prefix:
+            found = found + [(k, p) for prefix, k, p in self._by_prefix if form.startswith(prefix)]
+        return found
+
+
+def _fits(word: Word, forms: tuple[str, ...]) -> bool:
+    return any(word.matches(f) for f in forms)
+
+
+def _walk(pattern: Pattern, readings: Sequence[tuple[str, ...]], start: int) -> tuple[int, ...] | None:
+    """Token positions where the pattern's words match from `start`, taking the nearest fit after a gap."""
+    positions = [start]
+    position = start
+    gap = 0
+    for element in pattern.elements[1:]:
+        if isinstance(element, Gap):
+            gap = element.max_words
+            continue
+        for candidate in range(position + 1, min(position + 2 + gap, len(readings))):
+            if _fits(element, readings[candidate]):
+                position = candidate
+                break
+        else:
+            return None
+        positions.append(position)
+        gap = 0
+    return tuple(positions)

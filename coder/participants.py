@@ -1,0 +1,130 @@
+"""Who did what to whom: the doer and the one it happened to, read from Dutch word order.
+
+Active ("vader slaat hem"): the doer is the subject, the one it happens to the object. Passive or a name
+for the event ("hij wordt door vader geslagen", "mishandeling door stiefvader"): the doer follows "door",
+the one it happens to is the subject or follows "van"/"bij". Good enough for case notes; where it cannot
+tell, it says nothing and the finding stays about the client.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coder.people import People, Person
+from coder.tokens import Sentence, Token
+
+PREPOSITIONS = frozenset(
+    {
+        "door",
+        "van",
+        "bij",
+        "met",
+        "tegen",
+        "aan",
+        "voor",
+        "op",
+        "naar",
+        "over",
+        "om",
+        "tot",
+        "in",
+        "uit",
+        "zonder",
+    }
+)
+OBJECT_PRONOUNS = frozenset({"hem", "hen", "hun", "mij", "me", "zichzelf"})
+SIBLINGS = frozenset({"broer", "zus", "broertje", "zusje", "broers", "zussen"})
+
+
+@dataclass(frozen=True)
+class Participants:
+    doer: Person | None
+    undergoer: Person | None  # the one it happened to
+
+
+class ParticipantFinder:
+    def __init__(self, people: People) -> None:
+        self._people = people
+        self._lexicon = people.lexicon
+
+    def find(self, sentence: Sentence, start: int, end: int, form: str) -> Participants:
+        first, last = self._clause(sentence, start, end)
+        tokens = sentence.tokens
+        doer = self._after_marker(tokens, first, last, start, end, self._lexicon.agent_markers)
+        passive = form == "participle" and self._has_auxiliary(tokens, first, last)
+        if form == "noun" or passive or doer is not None:
+            undergoer = self._subject(tokens, first, start, exclude=doer)
+            if form == "noun":
+                undergoer = (
+                    self._after_marker(tokens, start, last, end, end, self._lexicon.victim_markers)
+                    or undergoer
+                )
+            return Participants(doer, undergoer)
+        # active: "vader slaat hem", "dat zijn vader hem schopt", "soms slaat vader hem"
+        subject = self._subject(tokens, first, start, exclude=None)
+        objects = [p for p in self._people_in(tokens, end, last + 1) if p is not subject]
+        if subject is None and objects and objects[0].token.norm not in OBJECT_PRONOUNS:
+            subject, objects = objects[0], objects[1:]
+        before_objects = [p for p in self._people_in(tokens, first, start) if p is not subject]
+        undergoer = (objects or before_objects or [None])[0]
+        return Participants(subject, undergoer)
+
+    def _clause(self, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+        breaks = self._lexicon.clause_breaks
+        first = start
+        while first > 0 and sentence.tokens[first - 1].norm not in breaks:
+            first -= 1
+        last = end - 1
+        while last + 1 < len(sentence.tokens) and sentence.tokens[last + 1].norm not in breaks:
+            last += 1
+        return first, last
+
+    def _has_auxiliary(self, tokens: tuple[Token, ...], first: int, last: int) -> bool:
+        return any(tokens[i].norm in self._lexicon.passive_auxiliaries for i in range(first, last + 1))
+
+    def _after_marker(self, tokens, first, last, start, end, markers) -> Person | None:
+        for i in range(first, last + 1):
+            if start <= i < end or tokens[i].norm not in markers:
+                continue
+            for j in range(i + 1, min(i + 5, last + 1)):
+                person = self._person(tokens, j)
+                if person is not None:
+                    return person
+        return None
+
+    def _subject(self, tokens, first, start, exclude: Person | None) -> Person | None:
+        for i in range(first, start):
+            if i > first and tokens[i - 1].norm in PREPOSITIONS:
+                continue
+            if tokens[i].norm in OBJECT_PRONOUNS:
+                continue
+            person = self._person(tokens, i)
+            if person is not None and (exclude is None or person.token is not exclude.token):
+                return person
+        return None
+
+    def _people_in(self, tokens, first, stop) -> list[Person]:
+        found = []
+        for i in range(first, stop):
+            if i > 0 and tokens[i - 1].norm in ("door",):
+                continue
+            person = self._person(tokens, i)
+            if person is not None:
+                found.append(person)
+        return found
+
+    def _person(self, tokens: tuple[Token, ...], i: int) -> Person | None:
+        token = tokens[i]
+        if token.norm in self._lexicon.client_subject_pronouns:
+            return Person(token, "pronoun")
+        role = self._people.role(token)
+        if role in (None, "professional", "third_party"):
+            return None
+        if role == "client" and token.norm in SIBLINGS and self._belongs_to_someone(tokens, i):
+            return Person(token, "peer")  # "zijn zusje", "het broertje van Tim": another child
+        return Person(token, role)
+
+    def _belongs_to_someone(self, tokens: tuple[Token, ...], i: int) -> bool:
+        before = tokens[i - 1].norm if i > 0 else ""
+        after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        return before in self._lexicon.possessives or after == "van"

@@ -1,0 +1,104 @@
+"""Who is who around a word: names, the client, parents, other adults, reporters.
+
+Shared by the context step (who reports a finding) and the participants step (who did what to whom).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from coder.tokens import Sentence, Token
+from terminology.roles import RoleLexicon
+
+SKIPPABLE = frozenset(
+    {"de", "het", "een", "zelf", "ook", "dat", "(", ")", "eigen", "oudste", "jongste", "beide"}
+)
+SOURCE_OF_ROLE = {
+    "client": "client",
+    "caregiver": "parent",
+    "family_adult": "third_party",
+    "authority": "third_party",
+    "peer": "third_party",
+    "stranger": "third_party",
+}
+
+
+@dataclass(frozen=True)
+class Person:
+    token: Token
+    role: str  # client | caregiver | family_adult | authority | peer | stranger | professional | third_party
+
+
+class People:
+    def __init__(self, lexicon: RoleLexicon, known_words: Collection[str]) -> None:
+        self.lexicon = lexicon
+        self._known = frozenset(known_words) | lexicon.not_names
+
+    def is_name(self, token: Token) -> bool:
+        return (
+            token.capitalised
+            and len(token.norm) >= 3
+            and token.norm.isalpha()
+            and token.norm not in self._known
+            and token.norm not in self.lexicon.person_role
+            and token.norm not in self.lexicon.third_party
+        )
+
+    def role(self, token: Token) -> str | None:
+        """The part the person named by this word plays, or None if it names no one."""
+        role = self.lexicon.role_of(token.norm)
+        if role is not None:
+            return role
+        if token.norm in self.lexicon.professional:
+            return "professional"
+        if token.norm in self.lexicon.third_party:
+            return "third_party"
+        if self.is_name(token):
+            return "client"
+        return None
+
+    def source_of(self, person: Person) -> str:
+        if person.role in ("professional", "unknown"):
+            return person.role
+        return SOURCE_OF_ROLE.get(person.role, "third_party")
+
+    def reporter_near(self, sentence: Sentence, start: int, end: int, forward_first: bool) -> Person | None:
+        """The person who says, sees or judges: the nearest person word before the trigger (its subject) or
+        just after it (inversion, "volgens de school", "door Emma verteld")."""
+        searches = (self._after, self._before) if forward_first else (self._before, self._after)
+        for search in searches:
+            found = search(sentence, start, end)
+            if found is not None:
+                return found
+        return None
+
+    def _before(self, sentence: Sentence, start: int, end: int) -> Person | None:
+        steps = 0
+        for i in range(start - 1, -1, -1):
+            token = sentence.tokens[i]
+            if token.norm in (",", ";", ":", ".") or steps >= 5:
+                return None
+            found = self._person(token)
+            if found is not None:
+                return found
+            steps += 0 if token.norm in SKIPPABLE else 1
+        return None
+
+    def _after(self, sentence: Sentence, start: int, end: int) -> Person | None:
+        steps = 0
+        for i in range(end, len(sentence.tokens)):
+            token = sentence.tokens[i]
+            if token.norm in (",", ";", ":", ".") or steps >= 4:
+                return None
+            found = self._person(token)
+            if found is not None:
+                return found
+            steps += 0 if token.norm in SKIPPABLE or token.norm == "door" else 1
+        return None
+
+    def _person(self, token: Token) -> Person | None:
+        if token.norm in self.lexicon.client_subject_pronouns and token.norm not in self.lexicon.professional:
+            return Person(token, "unknown")
+        role = self.role(token)
+        return None if role is None else Person(token, role)
