@@ -95,7 +95,7 @@ class Store:
         """Stored decisions in the order they were accepted; filter on status and/or note."""
         if status is not None and status not in STATUSES:
             raise ValueError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
-        query = select(tables.decisions).order_by(tables.decisions.c.accepted_at, tables.decisions.c.id)
+        query = select(tables.decisions).order_by(tables.decisions.c.seq)
         if status is not None:
             query = query.where(tables.decisions.c.status == status)
         if note_id is not None:

@@ -35,7 +35,8 @@ schema_version = Table(
 decisions = Table(
     "decisions",
     metadata,
-    Column("id", String(32), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=True),  # the order decisions were stored in
+    Column("id", String(32), nullable=False, unique=True),
     # sha256 of (note_id, system, code, value, evidence offsets): what makes two acceptances the same
     Column("identity_key", String(64), nullable=False),
     Column("note_id", Text, nullable=False),
