@@ -11,7 +11,6 @@ from pathlib import Path
 from coder.decision import utc_iso, utc_now
 from coder.export import ExportRequest, format_names, get_format
 from coder.pseudonym import PseudonymKeyError, load_or_create_key
-from coder.store import StoreError, default_store_path, open_store
 
 USER_ENV = "CASECODER_USER"
 
@@ -30,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--db",
         metavar="PATH|URL",
-        help=f"the store: a SQLite file or a postgresql:// URL (default: {default_store_path()})",
+        help="the store: a SQLite file or a postgresql:// URL (default: casecoder.db in your user data dir)",
     )
     parser.add_argument("--format", choices=formats, default=formats[0], help="output format (default: csv)")
     parser.add_argument("--out", required=True, type=Path, metavar="FILE", help="where to write the export")
@@ -58,6 +57,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from coder.store import StoreError, default_store_path, open_store  # SQLAlchemy: only when exporting
+
     export_format = get_format(args.format)
     if args.out.resolve() == args.pseudonym_key_file.expanduser().resolve():
         return _fail(f"{args.out}: the export must not overwrite the pseudonym key")
