@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from store_helpers import AUTHOR, REGISTRAR
@@ -32,8 +31,8 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def clocked_store(store_path: Path, clock: FakeClock) -> Iterator[Store]:
-    store = open_store(store_path, clock=clock)
+def clocked_store(store_target: str, clock: FakeClock) -> Iterator[Store]:
+    store = open_store(store_target, clock=clock)
     yield store
     store.close()
 

@@ -39,19 +39,19 @@ def _finish(process: subprocess.Popen[str], expected_returncode: int = 0) -> lis
     return [line.split() for line in out.splitlines()]
 
 
-def test_accepted_decision_survives_kill_9_right_after_accept(store_path: Path) -> None:
-    open_store(store_path).close()
-    printed = _finish(_start("kill", store_path, 3), expected_returncode=-signal.SIGKILL)
+def test_accepted_decision_survives_kill_9_right_after_accept(store_target: str) -> None:
+    open_store(store_target).close()
+    printed = _finish(_start("kill", store_target, 3), expected_returncode=-signal.SIGKILL)
     assert len(printed) == 3
-    with open_store(store_path) as store:
+    with open_store(store_target) as store:
         stored = {d.id for d in store.decisions(status="accepted")}
         assert {line[0] for line in printed} == stored
         assert len(store.audit_events("accepted")) == 3
 
 
-def test_kill_9_from_outside_loses_nothing_that_was_reported_accepted(store_path: Path) -> None:
-    open_store(store_path).close()
-    process = _start("kill", store_path, 10_000)
+def test_kill_9_from_outside_loses_nothing_that_was_reported_accepted(store_target: str) -> None:
+    open_store(store_target).close()
+    process = _start("kill", store_target, 10_000)
     reported = []
     assert process.stdout is not None
     for line in process.stdout:
@@ -61,21 +61,21 @@ def test_kill_9_from_outside_loses_nothing_that_was_reported_accepted(store_path
             break
     process.wait(timeout=30)
     reported += [line.split()[0] for line in process.stdout.read().splitlines()]
-    with open_store(store_path) as store:
+    with open_store(store_target) as store:
         stored = {d.id for d in store.decisions()}
     assert len(reported) >= 20
     assert set(reported) <= stored
 
 
-def test_two_processes_accepting_at_once_lose_and_double_nothing(store_path: Path) -> None:
-    open_store(store_path).close()
+def test_two_processes_accepting_at_once_lose_and_double_nothing(store_target: str) -> None:
+    open_store(store_target).close()
     shared, own = 60, 30
-    first = _start("accept", store_path, "A", shared, own, 1)
-    second = _start("accept", store_path, "B", shared, own, 2)
+    first = _start("accept", store_target, "A", shared, own, 1)
+    second = _start("accept", store_target, "B", shared, own, 2)
     _start_together(first, second)
     results = {"A": dict(_finish(first)), "B": dict(_finish(second))}
 
-    with open_store(store_path) as store:
+    with open_store(store_target) as store:
         decisions = store.decisions()
         audited = store.audit_events("accepted")
     stored = {d.note_id.removeprefix("note-"): d.id for d in decisions}
@@ -90,10 +90,10 @@ def test_two_processes_accepting_at_once_lose_and_double_nothing(store_path: Pat
     assert turns >= 5, "the two processes did not run at the same time"
 
 
-def test_two_processes_claiming_the_same_notes_never_share_one(store_path: Path) -> None:
-    open_store(store_path).close()
+def test_two_processes_claiming_the_same_notes_never_share_one(store_target: str) -> None:
+    open_store(store_target).close()
     notes = 80
-    first, second = _start("claim", store_path, "A", notes), _start("claim", store_path, "B", notes)
+    first, second = _start("claim", store_target, "A", notes), _start("claim", store_target, "B", notes)
     _start_together(first, second)
     won_by_a = {int(i) for i, won in _finish(first) if won == "1"}
     won_by_b = {int(i) for i, won in _finish(second) if won == "1"}
