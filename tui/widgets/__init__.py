@@ -1,0 +1,1 @@
+"""One widget per module; they know nothing of the store or the engine."""
