@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from coder.decision import STATUSES, Decision, Reviewer, utc_iso, utc_now
+from coder.decision import STATUSES, Decision, Reviewer, check_certainty_change, utc_iso, utc_now
 from coder.store import rows, tables
 from coder.store.connect import READ_ONLY
 from coder.store.errors import DecisionNotFound, StoreError
@@ -48,10 +48,13 @@ class Store:
     # -- decisions --------------------------------------------------------------------------------------
 
     def accept(self, decision: Decision) -> Decision:
-        """Store an accepted code. The same code on the same evidence of the same note is stored once:
-        while it is accepted, accepting it again returns the stored decision (even from another process)."""
+        """Store an accepted code; durable on return. The same code on the same evidence of the same note is
+        stored once: while it is accepted, accepting it again returns the stored decision (even from another
+        process), whatever certainty the second acceptance had. To change a certainty: undo, then accept."""
         if decision.status != "accepted":
             raise ValueError(f"only an accepted decision can be stored, not {decision.status!r}")
+        # Also here, for decisions not made by build_decision: registration staff never raise a certainty.
+        check_certainty_change(decision.suggested_certainty, decision.certainty, decision.accepted_by)
         row = rows.decision_to_row(decision)
         for _ in range(_RETRIES):
             with self._write() as conn:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from store_helpers import AUTHOR, REGISTRAR, make_note, make_suggestion
 
-from coder.decision import build_decision
+from coder.decision import CertaintyRaiseRefused, build_decision
 from coder.store import DecisionNotFound, Store, open_store
 
 
@@ -130,3 +131,11 @@ def test_note_text_and_unaccepted_suggestions_are_never_written(store_path: Path
             if len(word) > 3:
                 assert word.encode() not in stored, word
         assert b"note-untouched" not in stored
+
+
+def test_store_refuses_a_raised_certainty_by_registration_staff(store: Store) -> None:
+    note = make_note()
+    honest = build_decision(note, make_suggestion(note, certainty="vermoeden"), REGISTRAR, "e")
+    with pytest.raises(CertaintyRaiseRefused):
+        store.accept(replace(honest, certainty="feit"))  # made without build_decision's check
+    assert store.decisions() == [] and store.audit_events() == []
