@@ -12,6 +12,8 @@ import itertools
 import multiprocessing
 import os
 import signal
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -53,28 +55,38 @@ def analyse_parallel(
     workers: int | None = None,
     chunk_size: int = 64,
     engine_factory: EngineFactory = default_engine_factory,
+    start_method: str | None = None,
 ) -> Iterator[Analysis | ReadError]:
     """Analyse every Note, pass every ReadError through, in input order.
 
     `workers` defaults to the cores this process may use. `engine_factory` must be picklable (a module-level
-    function or class) because each worker calls it once to build its own engine.
+    function or class): a worker that does not start by fork calls it once to build its own engine.
+    `start_method` ("fork", "forkserver", "spawn") is chosen for you when None.
     """
     if chunk_size < 1:
         raise ValueError("chunk_size must be at least 1")
     workers = default_workers() if workers is None else workers
     if workers < 1:
         raise ValueError("workers must be at least 1")
-    return _analyse(iter(items), workers, chunk_size, engine_factory)  # arguments checked before any work
+    if start_method is not None and start_method not in multiprocessing.get_all_start_methods():
+        raise ValueError(f"start method {start_method!r} is not available here")
+    # A generator inside, so the arguments above are checked at the call, before any work.
+    return _analyse(iter(items), workers, chunk_size, engine_factory, start_method)
 
 
 def _analyse(
-    stream: Iterator[Note | ReadError], workers: int, chunk_size: int, engine_factory: EngineFactory
+    stream: Iterator[Note | ReadError],
+    workers: int,
+    chunk_size: int,
+    engine_factory: EngineFactory,
+    start_method: str | None,
 ) -> Iterator[Analysis | ReadError]:
     head = list(itertools.islice(stream, IN_PROCESS_BELOW))
+    rest = itertools.chain(head, stream)
     if workers == 1 or len(head) < IN_PROCESS_BELOW:
-        yield from _analyse_in_process(itertools.chain(head, stream), engine_factory)
+        yield from _analyse_in_process(rest, engine_factory)
     else:
-        yield from _analyse_in_workers(itertools.chain(head, stream), workers, chunk_size, engine_factory)
+        yield from _analyse_in_workers(rest, workers, chunk_size, engine_factory, start_method)
 
 
 def _analyse_in_process(
@@ -91,15 +103,24 @@ def _analyse_in_process(
 
 
 def _analyse_in_workers(
-    items: Iterator[Note | ReadError], workers: int, chunk_size: int, engine_factory: EngineFactory
+    items: Iterator[Note | ReadError],
+    workers: int,
+    chunk_size: int,
+    engine_factory: EngineFactory,
+    start_method: str | None,
 ) -> Iterator[Analysis | ReadError]:
     chunks = _chunked(items, chunk_size)
     in_flight: deque[tuple[list[Note | ReadError], Future[list[Analysis]]]] = deque()
+    global _worker_engine
+    context = _worker_context(start_method)
+    if context.get_start_method() == "fork":
+        # Built once, here; every forked worker starts with it already in (shared, copy-on-write) memory.
+        _worker_engine = engine_factory()
+        initargs: tuple[EngineFactory | None] = (None,)
+    else:
+        initargs = (engine_factory,)
     executor = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=_worker_context(),
-        initializer=_start_worker,
-        initargs=(engine_factory,),
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=initargs
     )
     try:
         for chunk in itertools.islice(chunks, workers * CHUNKS_IN_FLIGHT_PER_WORKER):
@@ -113,6 +134,7 @@ def _analyse_in_workers(
     finally:
         # Also reached when the consumer stops early (closed generator, Ctrl-C): drop what has not started.
         executor.shutdown(wait=True, cancel_futures=True)
+        _worker_engine = None
 
 
 def _chunked(items: Iterator[Note | ReadError], size: int) -> Iterator[list[Note | ReadError]]:
@@ -134,24 +156,36 @@ def _merge(chunk: Sequence[Note | ReadError], analyses: list[Analysis]) -> Itera
             yield item
 
 
-def _worker_context() -> BaseContext:
-    # forkserver: workers start from a clean, thread-free server process (fork is unsafe once the caller runs
-    # threads, e.g. the TUI); preloading the engine module there means spaCy is imported once, not per worker.
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
+def choose_start_method() -> str:
+    """How worker processes would start now: "fork" when it is safe here, else "forkserver" or "spawn"."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def _worker_context(start_method: str | None) -> BaseContext:
+    """fork when it is safe, else forkserver, else spawn (measured costs in benchmarks/README.md).
+
+    fork is fastest by far (workers inherit the parent's engine) but unsafe in a process that runs other
+    threads (the TUI does), so then workers start from a clean forkserver that has imported the engine module
+    once; spawn is the portable last resort.
+    """
+    start_method = start_method or choose_start_method()
+    context = multiprocessing.get_context(start_method)
+    if start_method == "forkserver":
         context.set_forkserver_preload(["coder.engine"])
-        return context
-    return multiprocessing.get_context("spawn")
+    return context
 
 
-# Per worker process: the one engine it builds at start.
+# In a worker process: its one engine. In the parent, only while a fork pool runs (the engine to inherit).
 _worker_engine: AnalysingEngine | None = None
 
 
-def _start_worker(engine_factory: EngineFactory) -> None:
+def _start_worker(engine_factory: EngineFactory | None) -> None:
     global _worker_engine
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the pool
-    _worker_engine = engine_factory()
+    if engine_factory is not None:  # None: forked with the parent's engine already in place
+        _worker_engine = engine_factory()
 
 
 def _analyse_chunk(notes: list[Note]) -> list[Analysis]:

@@ -69,9 +69,14 @@ def test_small_input_runs_in_process_in_order_with_errors_in_place():
     assert {r.suggestions[0].display for r in results if isinstance(r, Analysis)} == {str(os.getpid())}
 
 
-def test_workers_keep_order_pass_errors_through_and_return_the_callers_notes():
+@pytest.mark.parametrize("start_method", ["fork", "forkserver"])
+def test_workers_keep_order_pass_errors_through_and_return_the_callers_notes(start_method):
     items = notes_with_errors(700)
-    results = list(analyse_parallel(iter(items), workers=2, chunk_size=16, engine_factory=FakeEngine))
+    results = list(
+        analyse_parallel(
+            iter(items), workers=2, chunk_size=16, engine_factory=FakeEngine, start_method=start_method
+        )
+    )
     assert codes(results) == expected_codes(items)
     for item, result in zip(items, results, strict=True):
         if isinstance(item, Note):
@@ -96,6 +101,8 @@ def test_bad_arguments_are_refused_at_call_time():
         analyse_parallel([], workers=0)
     with pytest.raises(ValueError):
         analyse_parallel([], chunk_size=0)
+    with pytest.raises(ValueError):
+        analyse_parallel([], start_method="teleport")
 
 
 def test_input_is_pulled_only_as_far_as_the_window(monkeypatch):
