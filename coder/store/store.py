@@ -7,8 +7,10 @@ note's text and its unaccepted suggestions have no way into the store.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -34,7 +36,7 @@ from coder.store.records import (
 )
 
 Clock = Callable[[], datetime]
-_RETRIES = 5  # an accept that loses a race to an undo of the same code looks again
+_RETRIES = 5  # an accept whose insert failed on a constraint looks again (see accept)
 
 
 class Store:
@@ -69,6 +71,10 @@ class Store:
                     existing = self._accepted_with_identity(conn, row["identity_key"])
                     if existing is not None:
                         return existing
+                    if self._decision(conn, decision.id) is not None:
+                        # The same value accepted again after its undo: a new decision, so a new id.
+                        decision = replace(decision, id=uuid.uuid4().hex)
+                        row = rows.decision_to_row(decision)
                     continue
                 self._audit(conn, ACCEPTED, decision.accepted_by, decision_id=decision.id)
                 return decision

@@ -139,3 +139,13 @@ def test_store_refuses_a_raised_certainty_by_registration_staff(store: Store) ->
     with pytest.raises(CertaintyRaiseRefused):
         store.accept(replace(honest, certainty="feit"))  # made without build_decision's check
     assert store.decisions() == [] and store.audit_events() == []
+
+
+def test_the_same_decision_value_accepted_again_after_undo_gets_a_new_id(store: Store) -> None:
+    note = make_note()
+    decision = build_decision(note, make_suggestion(note), AUTHOR, "e")
+    store.accept(decision)
+    store.mark_entered_in_error(decision.id, AUTHOR)
+    again = store.accept(decision)
+    assert again.id != decision.id and replace(again, id=decision.id) == decision
+    assert [d.status for d in store.decisions()] == ["entered-in-error", "accepted"]
