@@ -57,11 +57,17 @@ class _RecordLines:
         return line.data.decode("utf-8", "surrogateescape")
 
 
+def _cells(line: str, delimiter: str = ",") -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:  # e.g. a stray carriage return
+        return []
+
+
 def _parse_header(line: str) -> tuple[str, list[str]] | None:
     """The delimiter and column names (stripped; `id`/`text` lower-cased), or None without id and text."""
     for delimiter in _DELIMITERS:
-        cells = next(csv.reader([line], delimiter=delimiter), [])
-        names = [cell.strip() for cell in cells]
+        names = [cell.strip() for cell in _cells(line, delimiter)]
         names = [name.lower() if name.lower() in _REQUIRED else name for name in names]
         if all(required in names for required in _REQUIRED):
             return delimiter, names
@@ -95,8 +101,9 @@ def read_csv(stream: IO[bytes], origin: str, max_note_bytes: int) -> Iterator[No
         return
     parsed = _parse_header(header)
     if parsed is None:
-        found = ", ".join(quoted(cell.strip(), 20) for cell in next(csv.reader([header])))
-        yield ReadError(origin, first, f"the header needs 'id' and 'text' columns; it has {found}")
+        cells = _cells(header)
+        found = ", ".join(quoted(cell.strip(), 20) for cell in cells[:6]) + (", …" if len(cells) > 6 else "")
+        yield ReadError(origin, first, f"the header needs 'id' and 'text' columns; it has {found or 'none'}")
         return
     delimiter, names = parsed
     duplicates = sorted({name for name in names if names.count(name) > 1})
