@@ -163,7 +163,11 @@ class Store:
                         conn.execute(insert(tables.claims).values(note_id=note_id, **values))
                 except IntegrityError:
                     return False  # held by someone else (or just taken by them)
-            renewed = held_before is not None and held_before.reviewer == reviewer
+            renewed = (
+                held_before is not None
+                and held_before.reviewer == reviewer
+                and held_before.expires_at > utc_iso(now)
+            )
             if not renewed:
                 self._audit(conn, CLAIMED, reviewer, note_id=note_id)
         return True
@@ -185,6 +189,13 @@ class Store:
         if claim is None or claim.expires_at <= utc_iso(self.clock()):
             return None
         return claim
+
+    def active_claims(self) -> dict[str, Claim]:
+        """Every unexpired claim, by note id (for a queue that hides notes others are working on)."""
+        c = tables.claims.c
+        query = select(tables.claims).where(c.expires_at > utc_iso(self.clock())).order_by(c.note_id)
+        with self._read() as conn:
+            return {row["note_id"]: rows.claim_from_row(row) for row in conn.execute(query).mappings()}
 
     def set_note_status(
         self, note_id: str, status: NoteState, reviewer: Reviewer, reason: str | None = None

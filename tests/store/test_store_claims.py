@@ -99,3 +99,18 @@ def test_sending_back_needs_a_reason(clocked_store: Store) -> None:
     with pytest.raises(ValueError):
         clocked_store.set_note_status("n1", "klaar", REGISTRAR)
     assert clocked_store.audit_events() == []
+
+
+def test_active_claims_leave_out_expired_ones(clocked_store: Store, clock: FakeClock) -> None:
+    clocked_store.claim("n1", REGISTRAR, 30)
+    clocked_store.claim("n2", OTHER, 90)
+    assert set(clocked_store.active_claims()) == {"n1", "n2"}
+    clock.advance(60)
+    assert {note: c.reviewer for note, c in clocked_store.active_claims().items()} == {"n2": OTHER}
+
+
+def test_taking_back_your_own_expired_claim_is_audited_again(clocked_store: Store, clock: FakeClock) -> None:
+    clocked_store.claim("n1", REGISTRAR, 30)
+    clock.advance(31)
+    assert clocked_store.claim("n1", REGISTRAR, 30)
+    assert len(clocked_store.audit_events("claimed")) == 2
