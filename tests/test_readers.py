@@ -237,6 +237,15 @@ def test_csv_from_dutch_excel_semicolons_bom_and_capitalised_header(tmp_path):
     assert only(read(write(tmp_path, "tabs.csv", "id\ttext\n7\tMoeder belt, zorgen\n"))).id == "7"
 
 
+def test_csv_trailing_empty_cells_and_unnamed_columns_are_tolerated(tmp_path):
+    path = write(tmp_path, "loose.csv", "id;text;;\n1;een;;\n2;twee;x;\n3;drie;;;;\n")
+    assert [(n.id, n.text, n.fields) for n in read(path)] == [
+        ("1", "een", {}),
+        ("2", "twee", {}),
+        ("3", "drie", {}),
+    ]
+
+
 def test_bad_csv_records_are_errors_and_reading_goes_on(tmp_path):
     content = (
         "id,text,client\n"

@@ -1,7 +1,8 @@
 """CSV with a header row naming `id` and `text` (any case); other columns are kept as fields (strings).
 
 The delimiter is the first of `,` `;` tab that gives a header with both columns (Dutch Excel writes `;`).
-Quoted cells may span lines; a record's line is the line it starts on.
+Quoted cells may span lines; a record's line is the line it starts on. Empty cells after the last column
+are allowed; columns without a name are ignored. Invalid UTF-8 fails the record that holds it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from coder.readers.lines import bounded_lines
 from coder.readers.records import (
     SAVE_AS_UTF8,
     format_size,
+    is_valid_unicode,
     note_from_record,
     note_id_of,
     quoted,
@@ -79,10 +81,6 @@ def _lift_field_limit() -> None:
     csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
 
 
-def _has_lone_surrogate(value: str) -> bool:
-    return any("\udc80" <= char <= "\udcff" for char in value)
-
-
 def read_csv(stream: IO[bytes], origin: str, max_note_bytes: int) -> Iterator[Note | ReadError]:
     cap = record_cap(max_note_bytes)
     _lift_field_limit()
@@ -96,7 +94,7 @@ def read_csv(stream: IO[bytes], origin: str, max_note_bytes: int) -> Iterator[No
         yield ReadError(origin, None, "empty file")
         return
     first = lines.number
-    if _has_lone_surrogate(header):
+    if not is_valid_unicode(header):
         yield ReadError(origin, first, f"invalid UTF-8 in the header; {SAVE_AS_UTF8}")
         return
     parsed = _parse_header(header)
@@ -106,7 +104,7 @@ def read_csv(stream: IO[bytes], origin: str, max_note_bytes: int) -> Iterator[No
         yield ReadError(origin, first, f"the header needs 'id' and 'text' columns; it has {found or 'none'}")
         return
     delimiter, names = parsed
-    duplicates = sorted({name for name in names if names.count(name) > 1})
+    duplicates = sorted({name for name in names if name and names.count(name) > 1})
     if duplicates:
         yield ReadError(origin, first, f"column {quoted(duplicates[0])} appears twice in the header")
         return
@@ -143,11 +141,14 @@ def _records(
         if not any(cell.strip() for cell in row):
             continue  # blank line, or an empty row such as ";;;" from a spreadsheet
         seen_a_record = True
-        record = dict(zip(names, row, strict=False))
+        if len(row) > len(names) and not any(cell.strip() for cell in row[len(names) :]):
+            row = row[: len(names)]  # trailing empty cells, as from "1;tekst;"
         if len(row) != len(names):  # the cells are shifted, so not even the id can be trusted
             fields = "field" if len(row) == 1 else "fields"
             yield ReadError(origin, start, f"record has {len(row)} {fields}; the header has {len(names)}")
-        elif bad := next((name for name, cell in record.items() if _has_lone_surrogate(cell)), None):
+            continue
+        record = {name: cell for name, cell in zip(names, row, strict=True) if name}  # unnamed: ignored
+        if bad := next((name for name, cell in record.items() if not is_valid_unicode(cell)), None):
             message = f"invalid UTF-8 in column {quoted(bad)}; {SAVE_AS_UTF8}"
             yield ReadError(origin, start, message, note_id_of(record))
         else:
