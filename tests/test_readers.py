@@ -461,6 +461,8 @@ def test_the_limit_can_be_set_and_sizes_read_well(tmp_path):
     assert str(read(path, max_note_bytes=999)[1]) == f"{path}:2: note is 1.0 kB; the limit is 999 bytes"
     with pytest.raises(ValueError):
         next(read_notes([path], max_note_bytes=0))
+    with pytest.raises(TypeError):  # a common slip: one path instead of a list of them
+        next(read_notes(path))
 
 
 def test_a_line_too_long_to_hold_is_skipped_and_measured(tmp_path):

@@ -7,14 +7,16 @@
   a UTF-8 byte order mark at the very start of a file or of standard input is dropped.
 - Input must be UTF-8, also on standard input (read as bytes, whatever the terminal's encoding). Invalid bytes
   are an error for that line (jsonl), record (csv) or file (txt), never replaced.
+- `max_note_bytes` limits a note's text in UTF-8 bytes (a .txt file: its size). A larger note is an error.
 - Streaming: files are read a line (jsonl) or record (csv) at a time. Memory is bounded by one record (lines
-  past `records.record_cap` are measured and skipped, not kept) plus the ids seen so far, which are kept to
-  report duplicates: a later note with an id seen before is an error; the first one is kept.
+  past `records.record_cap`, 7 MB for a 1 MB limit, are measured and skipped, not kept) plus the ids seen so
+  far, kept to report duplicates: a later note with an id seen before is an error; the first one is kept.
 - Every problem is a `ReadError` of one plain line, and reading goes on with the next record or input. Only
-  when a CSV file's structure is lost (a cell or line past the cap) does reading stop, for that file alone.
+  when a CSV record passes the cap (its end can no longer be told) does reading stop, for that file alone.
 - A folder gives its `*.txt` files (any case) sorted by name, not recursively; hidden files are skipped.
-- A file whose first 8 KB hold a NUL byte is not text: one error for the file. An empty or blank file is one
-  "empty file" error. A JSON Lines `id` may be a string or a whole number (kept as its decimal string).
+- A file whose first 8 KB hold a NUL byte (or that starts with a UTF-16 mark) is not read: one error for the
+  file. An empty or blank file is one "empty file" error.
+- A JSON Lines `id` may be a string or a whole number (kept as its decimal string); other keys go to fields.
 - Notes from standard input have origin `<stdin>`; all others the path as given (folder joined with name).
 """
 
@@ -45,6 +47,8 @@ def read_notes(
     inputs: Sequence[str], stdin: TextIO | BinaryIO | None = None, *, max_note_bytes: int = 1_000_000
 ) -> Iterator[Note | ReadError]:
     """Notes from paths (files or folders) and `-` (JSON Lines on `stdin`, default sys.stdin), in order."""
+    if isinstance(inputs, str | bytes):
+        raise TypeError("inputs must be a sequence of paths, not one path")
     if max_note_bytes < 1:
         raise ValueError("max_note_bytes must be at least 1")
     first_seen: dict[str, str] = {}

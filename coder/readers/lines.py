@@ -30,7 +30,7 @@ def bounded_lines(stream: IO[bytes] | IO[str], cap: int) -> Iterator[Line]:
         data = _as_bytes(chunk)
         number += 1
         if number == 1 and data.startswith(UTF8_BOM):
-            data = data[len(UTF8_BOM):]
+            data = data[len(UTF8_BOM) :]
         if len(data) <= cap or data.endswith(b"\n"):
             yield Line(number, data, len(data))
             continue

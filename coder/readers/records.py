@@ -11,8 +11,15 @@ from coder.model import Note, ReadError
 UTF8_BOM = b"\xef\xbb\xbf"
 SAVE_AS_UTF8 = "save the file as UTF-8"
 
-_JSON_TYPES = ((bool, "true or false"), (int, "a number"), (float, "a number"), (str, "a string"),
-               (list, "an array"), (dict, "an object"), (type(None), "null"))
+_JSON_TYPES = (
+    (bool, "true or false"),
+    (int, "a number"),
+    (float, "a number"),
+    (str, "a string"),
+    (list, "an array"),
+    (dict, "an object"),
+    (type(None), "null"),
+)
 
 
 def record_cap(max_note_bytes: int) -> int:
@@ -29,11 +36,11 @@ def format_size(size: int) -> str:
     return f"{size} byte" if size == 1 else f"{size} bytes"
 
 
-def too_large(size: int, limit: int, what: str = "note") -> str:
+def too_large(size: int, limit: int) -> str:
     shown, limit_shown = format_size(size), format_size(limit)
     if shown == limit_shown:  # 1,000,001 bytes against 1,000,000 would both read "1.0 MB"
         shown, limit_shown = f"{size:,} bytes", f"{limit:,} bytes"
-    return f"{what} is {shown}; the limit is {limit_shown}"
+    return f"note is {shown}; the limit is {limit_shown}"
 
 
 def quoted(value: str, width: int = 40) -> str:

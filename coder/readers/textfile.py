@@ -15,7 +15,7 @@ _CHUNK = 1 << 20
 def read_txt(stream: IO[bytes], origin: str, note_id: str, max_note_bytes: int) -> Iterator[Note | ReadError]:
     data = stream.read(len(UTF8_BOM) + max_note_bytes + 1)
     if data.startswith(UTF8_BOM):
-        data = data[len(UTF8_BOM):]
+        data = data[len(UTF8_BOM) :]
     if len(data) > max_note_bytes:
         size = len(data) + sum(len(chunk) for chunk in iter(lambda: stream.read(_CHUNK), b""))
         yield ReadError(origin, None, too_large(size, max_note_bytes), note_id)
