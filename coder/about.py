@@ -44,6 +44,9 @@ def decide(concept: str, kind: str, context: Context, who: Participants, text: s
 
     if kind == "safety_plan":
         return About(concept, "client", (), None)
+    if context.reporter_role == "peer" and (undergoer is None or undergoer.role not in ("client",)):
+        # "een vriendin vertelt dat haar vader haar slaat": it is about the friend
+        return about("other", undergoer, "een ander kind vertelt dit over zichzelf")
     if (
         kind == "act"
         and doer is not None
@@ -51,6 +54,8 @@ def decide(concept: str, kind: str, context: Context, who: Participants, text: s
         and (undergoer is None or undergoer.role != "client")
     ):
         return about("other", doer, "de jeugdige is hier degene die het doet, niet degene die het overkomt")
+    if concept == "neglect_sign" and undergoer is not None and undergoer.role in ADULT_FAMILY:
+        undergoer = None  # "moeder liet de kinderen alleen thuis": the parent is the one who falls short
     if undergoer is not None and undergoer.role in ADULT_FAMILY:
         if context.own_history or historical:
             return about("family", undergoer, "het gaat over de eigen geschiedenis van een familielid")

@@ -12,6 +12,7 @@ from coder.matcher import PhraseMatcher
 from coder.model import Qualifiers, Span, Trigger
 from coder.people import People
 from coder.tokens import Sentence
+from terminology.patterns import compile_pattern
 from terminology.triggers import TriggerRule, TriggerSet
 
 
@@ -31,6 +32,7 @@ class Context:
     triggers: tuple[Trigger, ...]
     confirmed: bool = False  # a confirming trigger (bevestigd, vastgesteld, ik zag ...) reaches the target
     own_history: bool = False  # about a family member's own past ("als kind", "in haar jeugd")
+    reporter_role: str | None = None  # who says it, when someone does (a peer reporting is about the peer)
 
 
 class ContextFinder:
@@ -39,10 +41,13 @@ class ContextFinder:
         self._matcher = PhraseMatcher(((r, r.pattern) for r in triggers.rules), corrector=None)
         self._people = people
 
-    def hits(self, sentence: Sentence) -> list[TriggerHit]:
-        """The triggers in a sentence, after pseudo-triggers have hidden what they contain."""
+    def hits(self, sentence: Sentence, reference_year: int | None = None) -> list[TriggerHit]:
+        """The triggers in a sentence, after pseudo-triggers have hidden what they contain. A year before
+        the note's own year ("in 2022", "tot 2023") counts as a trigger for the past."""
         matches = self._matcher.find(sentence.norms)
         hits = [TriggerHit(m.key, m.start, m.end, m.positions) for m in matches]  # type: ignore[arg-type]
+        if reference_year is not None:
+            hits.extend(_past_years(sentence, reference_year))
         return _resolve(hits)
 
     def context(
@@ -81,6 +86,8 @@ class ContextFinder:
         if rule.max_scope is not None and len(between) > rule.max_scope:
             return False
         terminators = self._triggers.terminators
+        if rule.confirms:  # "...; dit is bevestigd door de kinderarts" confirms across the semicolon
+            terminators = terminators - {";"}
         return not any(sentence.tokens[i].norm in terminators for i in between)
 
     def _qualify(
@@ -125,10 +132,12 @@ class ContextFinder:
             triggers.append(_trigger(sentence, hit.start, hit.end, qualifier, value, text))
 
         reporter_hit = self._reporter_hit(reaching, start, end)
+        reporter_role = None
         if reporter_hit is not None:
             forward_first = reporter_hit.rule.reporter_follows
             person = self._people.reporter_near(sentence, reporter_hit.start, reporter_hit.end, forward_first)
             if person is not None:
+                reporter_role = person.role
                 source = self._people.source_of(person)
                 if source != qualifiers.source:
                     qualifiers = replace(qualifiers, source=source)
@@ -146,6 +155,7 @@ class ContextFinder:
             triggers=tuple(sorted(triggers, key=lambda t: t.span.start)),
             confirmed=confirm is not None,
             own_history=family is not None,
+            reporter_role=reporter_role,
         )
 
     @staticmethod
@@ -154,6 +164,26 @@ class ContextFinder:
         if not reporters:
             return None
         return min(reporters, key=lambda h: min(abs(h.start - end), abs(start - h.end)))
+
+
+PAST_YEAR_RULE = TriggerRule(
+    id="past-year",
+    pattern=compile_pattern("in|tot|van|voor|rond|sinds 19*|20*"),
+    qualifier="temporality",
+    value="historical",
+    direction="both",
+)
+YEAR_PREPOSITIONS = frozenset({"in", "tot", "van", "voor", "rond", "begin", "eind", "medio"})
+
+
+def _past_years(sentence: Sentence, reference_year: int) -> list[TriggerHit]:
+    hits = []
+    for i, token in enumerate(sentence.tokens[1:], start=1):
+        norm = token.norm
+        if len(norm) == 4 and norm.isdigit() and 1950 <= int(norm) < reference_year:
+            if sentence.tokens[i - 1].norm in YEAR_PREPOSITIONS:
+                hits.append(TriggerHit(PAST_YEAR_RULE, i - 1, i + 1, (i - 1, i)))
+    return hits
 
 
 def _trigger(sentence: Sentence, start: int, end: int, qualifier: str, value: str, text: str) -> Trigger:

@@ -7,11 +7,12 @@ Context runs only on sentences that hold a finding.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from coder import __version__
-from coder.about import decide
+from coder.about import About, decide
 from coder.coding import CodedFinding, Coder
 from coder.context import ContextFinder
 from coder.matcher import Match, PhraseMatcher, TypoCorrector
@@ -54,6 +55,7 @@ class Engine:
         role_words = set(roles.person_role) | roles.third_party | roles.not_names
         corrector = TypoCorrector(vocabulary_words, known_words=trigger_words | role_words)
         self._matcher = PhraseMatcher(((t, t.pattern) for t in self.vocabulary.terms), corrector)
+        self._exclusions = PhraseMatcher(((p, p) for p in self.vocabulary.exclusions), corrector=None)
         people = People(roles, known_words=vocabulary_words | trigger_words)
         self._context = ContextFinder(triggers, people)
         self._participants = ParticipantFinder(people)
@@ -81,7 +83,7 @@ class Engine:
         for sentence in self._tokenizer.sentences(text):
             inside = [i for i, t in enumerate(sentence.tokens) if t.start < end and start < t.end]
             if inside:
-                hits = self._context.hits(sentence)
+                hits = self._context.hits(sentence, datetime.date.today().year)
                 context = self._context.context(sentence, hits, inside[0], inside[-1] + 1, text=text)
                 who = self._participants.find(sentence, inside[0], inside[-1] + 1, "noun")
                 about = decide("", "", context, who, text)
@@ -91,27 +93,43 @@ class Engine:
         return QualifiedSpan(Qualifiers(), ())
 
     def _analyse(self, note: Note, sentences: list[Sentence]) -> Analysis:
-        coded: list[CodedFinding] = []
+        year = _reference_year(note)
+        found: list[tuple[Finding, About]] = []
         considered: list[Considered] = []
         for sentence in sentences:
-            targets = _non_overlapping(self._matcher.find(sentence.norms))
+            targets = self._targets(sentence)
             if not targets:
                 continue
-            hits = self._context.hits(sentence)
+            hits = self._context.hits(sentence, year)
             for match in targets:
-                result = self._code(note.text, sentence, hits, match)
-                (coded if isinstance(result, CodedFinding) else considered).append(result)
+                finding, about = self._find(note.text, sentence, hits, match)
+                if about.experiencer == "client":
+                    found.append((finding, about))
+                else:
+                    considered.append(Considered(finding, about.note or "niet over de jeugdige"))
+        found = self._note_level(note.text, sentences, found, year)
+        coded: list[CodedFinding] = []
+        for finding, about in found:
+            result = self._coder.code(finding, self.vocabulary.concepts[about.concept].kind, about.dependency)
+            (coded if isinstance(result, CodedFinding) else considered).append(result)
         return Analysis(
             note=note, suggestions=tuple(self._coder.suggestions(coded)), considered=tuple(considered)
         )
 
-    def _code(self, text: str, sentence: Sentence, hits, match: Match) -> CodedFinding | Considered:
+    def _targets(self, sentence: Sentence) -> list[Match]:
+        targets = _non_overlapping(self._matcher.find(sentence.norms))
+        if not targets:
+            return targets
+        excluded = {p for m in self._exclusions.find(sentence.norms) for p in range(m.start, m.end)}
+        return [m for m in targets if excluded.isdisjoint(m.positions)]
+
+    def _find(self, text: str, sentence: Sentence, hits, match: Match) -> tuple[Finding, About]:
         term: Term = match.key  # type: ignore[assignment]
         concept = self.vocabulary.concepts[term.concept]
         context = self._context.context(
             sentence, hits, match.start, match.end, concept.id, concept.kind, text
         )
-        who = self._participants.find(sentence, match.start, match.end, term.form)
+        who = self._participants.find(sentence, match.start, match.end, term.form, concept.kind)
         about = decide(concept.id, concept.kind, context, who, text)
         first, last = sentence.tokens[match.start], sentence.tokens[match.end - 1]
         triggers = tuple(t for t in context.triggers if t.qualifier != "experiencer") + about.triggers
@@ -122,10 +140,73 @@ class Engine:
             triggers=tuple(sorted(triggers, key=lambda t: t.span.start)),
             sentence=Span(sentence.start, sentence.end, text[sentence.start : sentence.end]),
         )
-        if about.experiencer != "client":
-            return Considered(finding, about.note or "niet over de jeugdige")
-        kind = self.vocabulary.concepts[about.concept].kind
-        return self._coder.code(finding, kind, about.dependency)
+        return finding, about
+
+    def _note_level(
+        self, text: str, sentences: list[Sentence], found: list[tuple[Finding, About]], year: int
+    ) -> list[tuple[Finding, About]]:
+        """What one sentence says about findings in another: an innocent explanation of an injury given
+        later, a suspicion declared unfounded, the doer of a sexual act named in another sentence."""
+        if not found:
+            return found
+        kinds = {about.concept: self.vocabulary.concepts[about.concept].kind for _, about in found}
+        needs_note_triggers = any(
+            kinds[a.concept] == "sign" or f.qualifiers.certainty == "vermoeden" for f, a in found
+        )
+        if needs_note_triggers:
+            note_hits = [(n, s, h) for n, s in enumerate(sentences) for h in self._context.hits(s, year)]
+            position = {s.start: n for n, s in enumerate(sentences)}
+            refuting = next(
+                (_span(text, s, h) for _, s, h in note_hits
+                 if h.rule.refutes_note and h.rule.requires & set(s.norms) and not self._targets(s)),
+                None,
+            )  # fmt: skip
+            updated = []
+            for finding, about in found:
+                q = finding.qualifiers
+                at = position.get(finding.sentence.start, 0) if finding.sentence else 0
+                benign = next(
+                    (_span(text, s, h) for n, s, h in note_hits
+                     if h.rule.note_wide and at <= n <= at + h.rule.note_wide_sentences),
+                    None,
+                )  # fmt: skip
+                if q.polarity == "present" and benign and kinds[about.concept] == "sign":
+                    finding = _with(finding, Trigger(benign, "polarity", "absent"), polarity="absent")
+                elif q.polarity == "present" and refuting and q.certainty == "vermoeden":
+                    finding = _with(finding, Trigger(refuting, "polarity", "absent"), polarity="absent")
+                updated.append((finding, about))
+            found = updated
+        known = {a.dependency for _, a in found if self.vocabulary.concepts[a.concept].sexual}
+        if len(known - {None}) == 1:
+            shared = next(iter(known - {None}))
+            found = [
+                (f, replace(a, dependency=shared) if a.dependency is None else a)
+                for f, a in found
+            ]  # fmt: skip
+        return found
+
+
+def _reference_year(note: Note) -> int:
+    """The year the note was written (its `date` field), else this year: earlier years are the past."""
+    date = note.date or ""
+    for part in date.replace("/", "-").replace(".", "-").split("-"):
+        if len(part) == 4 and part.isdigit():
+            return int(part)
+    return datetime.date.today().year
+
+
+def _span(text: str, sentence: Sentence, hit) -> Span:
+    first, last = sentence.tokens[hit.start], sentence.tokens[hit.end - 1]
+    return Span(first.start, last.end, text[first.start : last.end])
+
+
+def _with(finding: Finding, trigger: Trigger, **qualifiers) -> Finding:
+    kept = tuple(t for t in finding.triggers if t.qualifier not in qualifiers)
+    return replace(
+        finding,
+        qualifiers=replace(finding.qualifiers, **qualifiers),
+        triggers=tuple(sorted(kept + (trigger,), key=lambda t: t.span.start)),
+    )
 
 
 def _non_overlapping(matches: list[Match]) -> list[Match]:

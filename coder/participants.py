@@ -30,10 +30,25 @@ PREPOSITIONS = frozenset(
         "in",
         "uit",
         "zonder",
+        "als",  # "zij is als kind ... geslagen": "kind" is what she was then, not another person
     }
 )
+PARTNER_WORDS = frozenset({"man", "vrouw", "vriend", "vriendin", "partner", "echtgenoot", "echtgenote"})
 OBJECT_PRONOUNS = frozenset({"hem", "hen", "hun", "mij", "me", "zichzelf"})
-SIBLINGS = frozenset({"broer", "zus", "broertje", "zusje", "broers", "zussen"})
+SIBLINGS = frozenset(
+    {
+        "broer",
+        "zus",
+        "broertje",
+        "zusje",
+        "broers",
+        "zussen",
+        "halfzus",
+        "halfbroer",
+        "stiefbroer",
+        "stiefzus",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -47,25 +62,24 @@ class ParticipantFinder:
         self._people = people
         self._lexicon = people.lexicon
 
-    def find(self, sentence: Sentence, start: int, end: int, form: str) -> Participants:
+    def find(self, sentence: Sentence, start: int, end: int, form: str, kind: str = "") -> Participants:
         first, last = self._clause(sentence, start, end)
         tokens = sentence.tokens
         doer = self._after_marker(tokens, first, last, start, end, self._lexicon.agent_markers)
         passive = form == "participle" and self._has_auxiliary(tokens, first, last)
         if form == "noun" or passive or doer is not None:
             undergoer = self._subject(tokens, first, start, exclude=doer)
-            if form == "noun":
-                undergoer = (
-                    self._after_marker(tokens, start, last, end, end, self._lexicon.victim_markers)
-                    or undergoer
-                )
+            if form == "noun" and kind != "placement":
+                near = min(last, end + 3)  # "blauwe plekken op de armen van Tim", "mishandeling van Tim"
+                markers = self._lexicon.victim_markers
+                undergoer = self._after_marker(tokens, end, near, end, end, markers) or undergoer
             return Participants(doer, undergoer)
         # active: "vader slaat hem", "dat zijn vader hem schopt", "soms slaat vader hem"
         subject = self._subject(tokens, first, start, exclude=None)
-        objects = [p for p in self._people_in(tokens, end, last + 1) if p is not subject]
+        objects = [p for p in self._people_in(tokens, end, last + 1) if not _same(p, subject)]
         if subject is None and objects and objects[0].token.norm not in OBJECT_PRONOUNS:
             subject, objects = objects[0], objects[1:]
-        before_objects = [p for p in self._people_in(tokens, first, start) if p is not subject]
+        before_objects = [p for p in self._people_in(tokens, first, start) if not _same(p, subject)]
         undergoer = (objects or before_objects or [None])[0]
         return Participants(subject, undergoer)
 
@@ -99,7 +113,7 @@ class ParticipantFinder:
             if tokens[i].norm in OBJECT_PRONOUNS:
                 continue
             person = self._person(tokens, i)
-            if person is not None and (exclude is None or person.token is not exclude.token):
+            if person is not None and not _same(person, exclude):
                 return person
         return None
 
@@ -120,6 +134,8 @@ class ParticipantFinder:
         role = self._people.role(token)
         if role in (None, "professional", "third_party"):
             return None
+        if token.norm in PARTNER_WORDS and i > 0 and tokens[i - 1].norm in ("haar", "zijn"):
+            return Person(token, "caregiver")  # "haar man", "zijn vriendin": a parent's partner
         if role == "client" and token.norm in SIBLINGS and self._belongs_to_someone(tokens, i):
             return Person(token, "peer")  # "zijn zusje", "het broertje van Tim": another child
         return Person(token, role)
@@ -128,3 +144,7 @@ class ParticipantFinder:
         before = tokens[i - 1].norm if i > 0 else ""
         after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
         return before in self._lexicon.possessives or after == "van"
+
+
+def _same(a: Person | None, b: Person | None) -> bool:
+    return a is not None and b is not None and a.token.index == b.token.index

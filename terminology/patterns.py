@@ -52,10 +52,13 @@ class PatternError(ValueError):
 def compile_pattern(text: str) -> Pattern:
     elements: list[Element] = []
     for raw in text.split():
-        if raw == GAP_TOKEN:
+        if raw.startswith(GAP_TOKEN):
             if not elements or isinstance(elements[-1], Gap):
                 raise PatternError(f"pattern {text!r}: '...' must stand between two words")
-            elements.append(Gap())
+            width = raw[len(GAP_TOKEN) :]
+            if width and not (width.isdigit() and 0 < int(width) <= 12):
+                raise PatternError(f"pattern {text!r}: a gap is '...' or '...N' with N from 1 to 12")
+            elements.append(Gap(int(width)) if width else Gap())
             continue
         forms, prefixes = set(), []
         for alternative in raw.split("|"):

@@ -88,8 +88,13 @@ class SearchIndex:
             best = self._best_hit(entry, code_query, words, word_scores)
             if best is not None and best[0].score >= min_score:
                 hit, coverage = best
-                key = (-hit.score, FIELD_RANK[hit.field], self._system_rank[hit.concept.system], -coverage,
-                       hit.concept.code)
+                key = (
+                    -hit.score,
+                    FIELD_RANK[hit.field],
+                    self._system_rank[hit.concept.system],
+                    -coverage,
+                    hit.concept.code,
+                )
                 ranked.append((key, hit))
         ranked.sort(key=lambda item: item[0])
         return [hit for _, hit in ranked[:limit]]

@@ -32,6 +32,9 @@ class TriggerRule:
     confirms: bool = False
     own_history: bool = False
     benign: bool = False
+    note_wide: bool = False  # also reaches findings in earlier sentences
+    note_wide_sentences: int = 0
+    refutes_note: bool = False  # 'de zorg bleek ongegrond': every vermoeden in the note becomes absent
     pseudo: bool = False
     pseudo_for: frozenset[str] = frozenset()  # "qualifier=value" it hides; empty with pseudo=True: hides all
 
@@ -77,6 +80,9 @@ def _parse_rule(index: int, entry: Mapping[str, Any]) -> list[TriggerRule]:
         confirms=bool(entry.get("confirms")),
         own_history=bool(entry.get("own_history")),
         benign=bool(entry.get("benign")),
+        note_wide=bool(entry.get("note_wide")),
+        note_wide_sentences=int(entry.get("note_wide_sentences", 0)),
+        refutes_note=bool(entry.get("refutes_note")),
         pseudo=pseudo,
         pseudo_for=frozenset(entry.get("pseudo_for", ())),
     )

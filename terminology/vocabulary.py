@@ -35,6 +35,9 @@ class Concept:
 class Vocabulary:
     version: str
     concepts: Mapping[str, Concept]
+    exclusions: tuple[
+        Pattern, ...
+    ] = ()  # phrases that are not findings ("deuren slaan", "Centrum Seksueel Geweld")
 
     @property
     def terms(self) -> tuple[Term, ...]:
@@ -64,7 +67,10 @@ def parse_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
             witness=bool(entry.get("witness", False)),
             terms=terms,
         )
-    return Vocabulary(version=str(data["version"]), concepts=MappingProxyType(concepts))
+    exclusions = tuple(compile_pattern(text) for text in data.get("exclusions", ()))
+    return Vocabulary(
+        version=str(data["version"]), concepts=MappingProxyType(concepts), exclusions=exclusions
+    )
 
 
 @lru_cache(maxsize=1)
