@@ -17,6 +17,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Protocol
 
 from coder.model import Analysis, Note, ReadError
@@ -24,9 +25,11 @@ from coder.model import Analysis, Note, ReadError
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
-# Below this many items the work is done in this process. Measured (see benchmarks/README.md): starting a pool
-# of workers that each build an engine costs about as much as analysing this many notes in one process.
-IN_PROCESS_BELOW = 200
+# Below this many items the work is done in this process: starting workers would cost about what it saves.
+# By start method, from measured costs (benchmarks/README.md): an engine takes ~1 CPU-second to build and a
+# note ~1.3 ms; a fork costs ~5 ms and inherits the built engine, while forkserver and spawn workers build
+# their own (spawn imports everything again too), so with 2 workers they pay off only from ~1000-2000 notes.
+IN_PROCESS_BELOW = MappingProxyType({"fork": 200, "forkserver": 1000, "spawn": 2000})
 CHUNKS_IN_FLIGHT_PER_WORKER = 2
 
 
@@ -81,9 +84,11 @@ def _analyse(
     engine_factory: EngineFactory,
     start_method: str | None,
 ) -> Iterator[Analysis | ReadError]:
-    head = list(itertools.islice(stream, IN_PROCESS_BELOW))
+    start_method = start_method or choose_start_method()
+    threshold = IN_PROCESS_BELOW.get(start_method, max(IN_PROCESS_BELOW.values()))
+    head = list(itertools.islice(stream, threshold)) if workers > 1 else []
     rest = itertools.chain(head, stream)
-    if workers == 1 or len(head) < IN_PROCESS_BELOW:
+    if workers == 1 or len(head) < threshold:
         yield from _analyse_in_process(rest, engine_factory)
     else:
         yield from _analyse_in_workers(rest, workers, chunk_size, engine_factory, start_method)
@@ -107,7 +112,7 @@ def _analyse_in_workers(
     workers: int,
     chunk_size: int,
     engine_factory: EngineFactory,
-    start_method: str | None,
+    start_method: str,
 ) -> Iterator[Analysis | ReadError]:
     chunks = _chunked(items, chunk_size)
     in_flight: deque[tuple[list[Note | ReadError], Future[list[Analysis]]]] = deque()
@@ -163,14 +168,13 @@ def choose_start_method() -> str:
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
-def _worker_context(start_method: str | None) -> BaseContext:
+def _worker_context(start_method: str) -> BaseContext:
     """fork when it is safe, else forkserver, else spawn (measured costs in benchmarks/README.md).
 
     fork is fastest by far (workers inherit the parent's engine) but unsafe in a process that runs other
     threads (the TUI does), so then workers start from a clean forkserver that has imported the engine module
     once; spawn is the portable last resort.
     """
-    start_method = start_method or choose_start_method()
     context = multiprocessing.get_context(start_method)
     if start_method == "forkserver":
         context.set_forkserver_preload(["coder.engine"])

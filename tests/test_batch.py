@@ -71,7 +71,7 @@ def test_small_input_runs_in_process_in_order_with_errors_in_place():
 
 @pytest.mark.parametrize("start_method", ["fork", "forkserver"])
 def test_workers_keep_order_pass_errors_through_and_return_the_callers_notes(start_method):
-    items = notes_with_errors(700)
+    items = notes_with_errors(batch.IN_PROCESS_BELOW[start_method] + 300)
     results = list(
         analyse_parallel(
             iter(items), workers=2, chunk_size=16, engine_factory=FakeEngine, start_method=start_method
@@ -116,7 +116,8 @@ def test_input_is_pulled_only_as_far_as_the_window(monkeypatch):
     first = list(itertools.islice(results, 5))
     results.close()  # a consumer that stops early (| head) shuts the pool down
     assert [r.note.id for r in first] == [f"n{i}" for i in range(5)]
-    window = batch.IN_PROCESS_BELOW + 2 * batch.CHUNKS_IN_FLIGHT_PER_WORKER * 10 + 10
+    head = batch.IN_PROCESS_BELOW[batch.choose_start_method()]
+    window = head + 2 * batch.CHUNKS_IN_FLIGHT_PER_WORKER * 10 + 10
     assert next(pulled) <= window
 
 
@@ -127,8 +128,11 @@ def _load_generator():
     return module
 
 
-def test_parallel_equals_sequential_with_the_real_engine():
+@pytest.mark.parametrize("start_method", ["fork", "forkserver"])
+def test_parallel_equals_sequential_with_the_real_engine(start_method, monkeypatch):
     engine_module = pytest.importorskip("coder.engine")
+    monkeypatch.setattr(batch, "IN_PROCESS_BELOW", {start_method: 100})  # 300 notes must go to workers
+    monkeypatch.setattr(batch, "_analyse_in_process", None)
     generate = _load_generator()
     notes = [
         Note(id=n["id"], text=n["text"], fields={k: v for k, v in n.items() if k not in ("id", "text")})
@@ -136,5 +140,5 @@ def test_parallel_equals_sequential_with_the_real_engine():
     ]
     engine = engine_module.Engine()
     sequential = list(engine.analyse_many(notes))
-    parallel = list(analyse_parallel(notes, workers=2, chunk_size=32))
+    parallel = list(analyse_parallel(notes, workers=2, chunk_size=32, start_method=start_method))
     assert parallel == sequential
