@@ -74,6 +74,10 @@ ANALYSE_CASES = [
         bug="'als' ends the clause, so 'kind' is read as the one it happened to: coded Z16.01 for the client",
     ),
     case("Tim slaat klasgenoten.", "slaat", "experiencer", "other", "tim", "klasgenoten"),
+    case(
+        "Volgens een klasgenoot wordt Tim geslagen.", "geslagen", "experiencer", "client",
+        bug="a peer who reports is taken for the one it happened to, though Tim is named",
+    ),
     # source
     case("Ik zag striemen op zijn benen.", "striemen", "source", "professional"),
     case(
