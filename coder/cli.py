@@ -10,7 +10,7 @@ from importlib.metadata import entry_points
 from coder import __version__
 
 # Built-in commands, in the order `casecoder --help` lists them.
-COMMANDS = ("suggest", "qualify", "evaluate", "terminology", "export")
+COMMANDS = ("suggest", "qualify", "evaluate", "terminology", "export", "stats", "sample")
 PLUGIN_GROUP = "casecoder.commands"
 
 
