@@ -66,6 +66,7 @@ def register_format(name: str, module: str, description: str) -> None:
 register_format("csv", "coder.export.csv_export", "one row per accepted code")
 register_format("fhir", "coder.export.fhir_export", "one FHIR R4B Bundle with Provenance and an AuditEvent")
 register_format("ndjson", "coder.export.ndjson_export", "FHIR bulk data: one .ndjson file per resource type")
+register_format("parquet", "coder.export.parquet_export", "one row per accepted code (columns as csv)")
 
 
 def format_names() -> list[str]:
