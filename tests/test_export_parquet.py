@@ -38,10 +38,11 @@ def test_one_row_per_accepted_code_with_the_csv_columns(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["export.parquet"]
 
 
-def test_nothing_identifying_in_the_file(tmp_path: Path) -> None:
+def test_nothing_identifying_in_the_file_or_its_decoded_values(tmp_path: Path) -> None:
     out = tmp_path / "export.parquet"
     write(request(out))
     assert_nothing_identifying(out.read_bytes())
+    assert_nothing_identifying(repr(pq.read_table(out).to_pylist()).encode())  # in case a page is compressed
 
 
 def test_empty_export_keeps_the_schema(tmp_path: Path) -> None:
