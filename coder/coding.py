@@ -43,6 +43,8 @@ class Coder:
         if rule is None:
             return Considered(finding, "geen codeerregel voor dit begrip")
         if kind == "safety_plan":
+            if finding.qualifiers.temporality == "historical" and finding.qualifiers.polarity == "present":
+                return Considered(finding, "een eerder veiligheidsplan zegt niet dat er nu een is")
             return _safety_plan(finding, rule, kind)
         if rule.max_certainty and _stronger(finding.qualifiers.certainty, rule.max_certainty):
             confirmed = any(t.qualifier == "certainty" and t.value == "feit" for t in finding.triggers)

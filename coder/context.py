@@ -85,7 +85,7 @@ class ContextFinder:
             return False
         if rule.max_scope is not None and len(between) > rule.max_scope:
             return False
-        terminators = self._triggers.terminators
+        terminators = self._triggers.terminators | rule.stops_at
         if rule.confirms:  # "...; dit is bevestigd door de kinderarts" confirms across the semicolon
             terminators = terminators - {";"}
         return not any(sentence.tokens[i].norm in terminators for i in between)
@@ -97,11 +97,12 @@ class ContextFinder:
         for hit in reaching:
             by_value.setdefault((hit.rule.qualifier, hit.rule.value), []).append(hit)  # type: ignore[arg-type]
 
+        def distance(hit: TriggerHit) -> int:
+            return min(abs(hit.start - end), abs(start - hit.end))
+
         def nearest(qualifier: str, value: str) -> TriggerHit | None:
             found = by_value.get((qualifier, value))
-            if not found:
-                return None
-            return min(found, key=lambda h: min(abs(h.start - end), abs(start - h.end)))
+            return min(found, key=distance) if found else None
 
         chosen: dict[str, tuple[str, TriggerHit]] = {}
         absent = nearest("polarity", "absent")
@@ -113,14 +114,14 @@ class ContextFinder:
                 chosen["temporality"] = (value, hit)
                 break
         confirm = nearest("certainty", "feit")
+        hedges = [h for h in (nearest("certainty", "mening"), nearest("certainty", "vermoeden")) if h]
+        weaker = hedges[0] if hedges else None  # the weaker wins when both are said
+        if confirm and weaker and distance(weaker) < distance(confirm):
+            confirm = None  # "vermoeden dat X ...; een soa is vastgesteld": the hedge is about X
         if confirm:
             chosen["certainty"] = ("feit", confirm)
-        else:
-            for value in ("mening", "vermoeden"):  # the weaker wins when both are said
-                hit = nearest("certainty", value)
-                if hit:
-                    chosen["certainty"] = (value, hit)
-                    break
+        elif weaker:
+            chosen["certainty"] = (weaker.rule.value, weaker)  # type: ignore[assignment]
         family = nearest("experiencer", "family")
         if family:
             chosen["experiencer"] = ("family", family)
@@ -173,7 +174,7 @@ PAST_YEAR_RULE = TriggerRule(
     value="historical",
     direction="both",
 )
-YEAR_PREPOSITIONS = frozenset({"in", "tot", "van", "voor", "rond", "begin", "eind", "medio"})
+YEAR_PREPOSITIONS = frozenset({"in", "tot", "van", "voor", "rond", "begin", "eind", "medio", "tussen", "uit"})
 
 
 def _past_years(sentence: Sentence, reference_year: int) -> list[TriggerHit]:

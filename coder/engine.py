@@ -167,7 +167,7 @@ class Engine:
                 at = position.get(finding.sentence.start, 0) if finding.sentence else 0
                 benign = next(
                     (_span(text, s, h) for n, s, h in note_hits
-                     if h.rule.note_wide and at <= n <= at + h.rule.note_wide_sentences),
+                     if h.rule.note_wide and abs(n - at) <= h.rule.note_wide_sentences),
                     None,
                 )  # fmt: skip
                 if q.polarity == "present" and benign and kinds[about.concept] == "sign":

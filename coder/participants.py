@@ -33,6 +33,11 @@ PREPOSITIONS = frozenset(
         "als",  # "zij is als kind ... geslagen": "kind" is what she was then, not another person
     }
 )
+NOUN_PHRASE_FILLERS = frozenset(
+    {"de", "het", "een", "zijn", "haar", "hun", "mijn", "die", "dat", "deze", "eigen", "toenmalige", "nieuwe",
+     "biologische", "oudere", "jongere", "andere", "twee", "drie", "vier", "meerdere", "enkele", "volwassen",
+     "oudste", "jongste", "zelf"}
+)  # fmt: skip
 PARTNER_WORDS = frozenset({"man", "vrouw", "vriend", "vriendin", "partner", "echtgenoot", "echtgenote"})
 OBJECT_PRONOUNS = frozenset({"hem", "hen", "hun", "mij", "me", "zichzelf"})
 SIBLINGS = frozenset(
@@ -69,6 +74,8 @@ class ParticipantFinder:
         passive = form == "participle" and self._has_auxiliary(tokens, first, last)
         if form == "noun" or passive or doer is not None:
             undergoer = self._subject(tokens, first, start, exclude=doer)
+            if form == "noun" and kind == "act" and not self._says_experienced(tokens, first, last):
+                undergoer = None  # "de politie heeft de oom aangehouden op verdenking van ontucht"
             if form == "noun" and kind != "placement":
                 near = min(last, end + 3)  # "blauwe plekken op de armen van Tim", "mishandeling van Tim"
                 markers = self._lexicon.victim_markers
@@ -96,7 +103,12 @@ class ParticipantFinder:
     def _has_auxiliary(self, tokens: tuple[Token, ...], first: int, last: int) -> bool:
         return any(tokens[i].norm in self._lexicon.passive_auxiliaries for i in range(first, last + 1))
 
+    def _says_experienced(self, tokens, first, last) -> bool:
+        return any(tokens[i].norm in self._lexicon.experience_words for i in range(first, last + 1))
+
     def _after_marker(self, tokens, first, last, start, end, markers) -> Person | None:
+        """The person right after "door" (or "van", "bij"): only articles, possessives, numbers and a few
+        adjectives may stand between ("door zijn eigen vader"), so "door elkaar ... hem" names no doer."""
         for i in range(first, last + 1):
             if start <= i < end or tokens[i].norm not in markers:
                 continue
@@ -104,6 +116,8 @@ class ParticipantFinder:
                 person = self._person(tokens, j)
                 if person is not None:
                     return person
+                if not (tokens[j].norm in NOUN_PHRASE_FILLERS or tokens[j].norm.isdigit()):
+                    break
         return None
 
     def _subject(self, tokens, first, start, exclude: Person | None) -> Person | None:

@@ -14,6 +14,9 @@ from terminology.roles import RoleLexicon
 SKIPPABLE = frozenset(
     {"de", "het", "een", "zelf", "ook", "dat", "(", ")", "eigen", "oudste", "jongste", "beide"}
 )
+SIBLING_WORDS = frozenset(
+    {"broer", "zus", "broertje", "zusje", "halfzus", "halfbroer", "stiefbroer", "stiefzus"}
+)
 SOURCE_OF_ROLE = {
     "client": "client",
     "caregiver": "parent",
@@ -79,7 +82,14 @@ class People:
             token = sentence.tokens[i]
             if token.norm in (",", ";", ":", ".") or steps >= 5:
                 return None
+            if i > 0 and sentence.tokens[i - 1].norm == "van":
+                continue  # "de zus van Milan vertelt": Milan is whose sister, not who tells
             found = self._person(token)
+            if found is not None and found.role == "client" and token.norm in SIBLING_WORDS:
+                after = sentence.tokens[i + 1].norm if i + 1 < len(sentence.tokens) else ""
+                before = sentence.tokens[i - 1].norm if i > 0 else ""
+                if after == "van" or before in self.lexicon.possessives:
+                    found = Person(token, "peer")
             if found is not None:
                 return found
             steps += 0 if token.norm in SKIPPABLE else 1

@@ -27,6 +27,7 @@ class RoleLexicon:
     passive_auxiliaries: frozenset[str]
     clause_breaks: frozenset[str]
     not_names: frozenset[str]
+    experience_words: frozenset[str] = frozenset()
 
     def role_of(self, norm: str) -> str | None:
         return self.person_role.get(norm)
@@ -53,6 +54,7 @@ def parse_roles(data: Mapping[str, Any]) -> RoleLexicon:
         passive_auxiliaries=_words(data, "passive_auxiliaries"),
         clause_breaks=_words(data, "clause_breaks"),
         not_names=_words(data, "not_names"),
+        experience_words=_words(data, "experience_words"),
     )
 
 

@@ -27,6 +27,7 @@ class TriggerRule:
     only_for: frozenset[str] = frozenset()
     not_for: frozenset[str] = frozenset()
     requires: frozenset[str] = frozenset()
+    stops_at: frozenset[str] = frozenset()  # extra words that end this trigger's scope
     reporter: bool = False
     reporter_follows: bool = False
     confirms: bool = False
@@ -75,6 +76,7 @@ def _parse_rule(index: int, entry: Mapping[str, Any]) -> list[TriggerRule]:
         only_for=frozenset(entry.get("only_for", ())),
         not_for=frozenset(entry.get("not_for", ())),
         requires=frozenset(normalize_word(w) for w in entry.get("requires", ())),
+        stops_at=frozenset(normalize_word(w) for w in entry.get("stops_at", ())),
         reporter=bool(entry.get("reporter")),
         reporter_follows=bool(entry.get("reporter_follows")),
         confirms=bool(entry.get("confirms")),
