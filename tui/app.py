@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from tui.recording import DecisionStore
-from tui.screens.coding import CodingScreen, EngineFactory, NoteSource
+from tui.background import EngineFactory, NoteSource, StoreOpener
+from tui.screens.coding import CodingScreen
 from tui.screens.identity import IdentityScreen
 from tui.settings import UserSettings, save_settings
 
@@ -22,30 +23,34 @@ class CaseCoderApp(App[None]):
         self,
         note_source: NoteSource,
         engine_factory: EngineFactory,
-        store: DecisionStore,
+        store_opener: StoreOpener,
         settings: UserSettings,
         settings_path: Path | None = None,
     ) -> None:
         """`settings_path`: where answers from the first screen are saved (None: not saved, e.g. in tests)."""
         super().__init__()
-        self.store = store
         self.settings = settings
+        self.store: Any = None  # set by the coding screen once opened; closed by whoever opened the app
+        self.read_failures = 0
+        self.fatal: str | None = None  # why the app had to stop, printed as one line after it ends
         self._settings_path = settings_path
-        self._coding = CodingScreen(note_source, engine_factory)
+        self._coding = CodingScreen(note_source, engine_factory, store_opener)
 
     def on_mount(self) -> None:
         self.push_screen(self._coding)
         if not self.settings.complete:
             self.ask_identity()
 
+    def fail(self, reason: str) -> None:
+        self.fatal = reason
+        self.exit(return_code=1)
+
     def ask_identity(self, then: Callable[[], None] | None = None) -> None:
         """Ask who is coding; run `then` once it is known."""
 
         def answered(settings: UserSettings | None) -> None:
             if settings is None:
-                self.notify(
-                    "Zonder naam en registratie kunt u lezen, maar niets aannemen.", severity="warning"
-                )
+                self.notify("Zonder naam en registratie kunt u lezen, niet aannemen.", severity="warning")
                 return
             self.settings = settings
             if self._settings_path is not None:

@@ -59,26 +59,29 @@ def run(args: argparse.Namespace) -> int:
     except SettingsError as err:
         return fail(str(err))
 
-    from coder.store import StoreError, open_store
+    from tui.app import CaseCoderApp
 
+    app = CaseCoderApp(
+        note_source=lambda: _read(args.inputs),
+        engine_factory=_create_engine,
+        store_opener=lambda: _open_store(args.db),
+        settings=settings,
+        settings_path=config_path(),
+    )
     try:
-        store = open_store(args.db)
-    except StoreError as err:
-        return fail(str(err))
-    try:
-        from tui.app import CaseCoderApp
-
-        app = CaseCoderApp(
-            note_source=lambda: _read(args.inputs),
-            engine_factory=_create_engine,
-            store=store,
-            settings=settings,
-            settings_path=config_path(),
-        )
         app.run()
     finally:
-        store.close()
-    return 0 if app.return_code in (None, 0) else app.return_code
+        if app.store is not None:
+            app.store.close()
+    if app.fatal:
+        return fail(app.fatal)
+    return app.return_code or 0
+
+
+def _open_store(db: str | None):
+    from coder.store import open_store  # imports SQLAlchemy: on a worker thread, after the first paint
+
+    return open_store(db)
 
 
 def _read(inputs: list[str]):

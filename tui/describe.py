@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from coder.model import Qualifiers, Suggestion
 from tui.choices import Candidate, Choice
 from tui.labels import value_label
@@ -46,6 +48,15 @@ def considered_text(candidate: Candidate) -> str:
     assert candidate.considered is not None
     finding = candidate.considered.finding
     return f"“{finding.evidence.text}”: {candidate.considered.reason}"
+
+
+def local_time(iso: str) -> str:
+    """A stored UTC time as the person's local date and time, e.g. '23-11-2026 14:08'."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return moment.astimezone().strftime("%d-%m-%Y %H:%M")
 
 
 def span_position(start: int, end: int) -> str:

@@ -53,3 +53,19 @@ class NoteAnalysed(Message):
         super().__init__()
         self.index = index
         self.analysis = analysis
+
+
+class StoreOpened(Message):
+    """The decision store is open (opened on a worker thread: SQLAlchemy takes a moment to import)."""
+
+    def __init__(self, store: Any) -> None:
+        super().__init__()
+        self.store = store
+
+
+class StoreFailed(Message):
+    """The store cannot be used; the app ends and the reason is printed as one line."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason

@@ -370,3 +370,29 @@ async def test_engine_failure_is_shown_not_raised(tmp_path):
 
 def test_settings_used_in_tests_are_complete():
     assert TEST_USER.complete
+
+
+async def test_w_and_t_show_why_or_text_full_screen_and_escape_returns(tmp_path):
+    app = make_app(tmp_path / "t.db")
+    async with app.run_test() as pilot:
+        screen = await ready(pilot)
+        await pilot.press("w")
+        assert screen.maximized is screen.query_one("#why") and screen.focused is screen.maximized
+        await pilot.press("j")  # still moves the suggestion whose explanation is shown
+        assert highlighted(screen) == "s1"
+        await pilot.press("w")
+        assert screen.maximized is None and screen.focused is screen.query_one(SuggestionList)
+        await pilot.press("t")
+        assert screen.maximized is screen.query_one("#note")
+        await pilot.press("escape")
+        assert screen.maximized is None and screen.focused is screen.query_one(SuggestionList)
+
+
+async def test_tab_focuses_the_why_panel_and_keys_still_decide(tmp_path):
+    app = make_app(tmp_path / "t.db")
+    async with app.run_test() as pilot:
+        screen = await ready(pilot)
+        await pilot.press("tab")
+        assert screen.focused is not screen.query_one(SuggestionList)
+        await pilot.press("a")
+        assert state(screen, "s0") == "accepted"

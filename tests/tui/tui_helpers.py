@@ -156,11 +156,10 @@ def make_app(
     settings_path: Path | None = None,
 ) -> CaseCoderApp:
     items = tuple(notes)
-    store = open_store(db)
     return CaseCoderApp(
         note_source=lambda: iter(items),
         engine_factory=engine_factory or FakeEngine,
-        store=store,
+        store_opener=lambda: open_store(db),
         settings=settings,
         settings_path=settings_path,
     )

@@ -1,4 +1,7 @@
-"""The professional's coding screen: one note, its suggestions, why, and the keys to decide."""
+"""The professional's coding screen: one note, its suggestions, why, and the keys to decide.
+
+The screen paints at once; the store, the engine and the notes arrive from worker threads (see background).
+"""
 
 from __future__ import annotations
 
@@ -8,72 +11,57 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.worker import get_current_worker
 
-from coder.model import Analysis, Certainty, Note, ReadError
+from coder.model import Analysis, Certainty, Note
+from tui import background
 from tui.choices import NoteChoices
 from tui.highlight import note_marks
-from tui.messages import EngineFailed, EngineLoaded, NoteAnalysed, NotesFinished, NotesRead, NoteUnreadable
+from tui.messages import (
+    EngineFailed,
+    EngineLoaded,
+    NoteAnalysed,
+    NotesFinished,
+    NotesRead,
+    NoteUnreadable,
+    StoreFailed,
+    StoreOpened,
+)
 from tui.recording import Recorder, Refused
+from tui.screens import coding_keys
 from tui.widgets.legend import Legend
 from tui.widgets.note_view import NoteView
 from tui.widgets.suggestion_list import STATE_LEGEND, SuggestionList
 from tui.widgets.why_panel import RecordContext, WhyPanel
 
-NoteSource = Callable[[], Iterable[Note | ReadError]]
-EngineFactory = Callable[[], Any]
-
-CERTAINTY = Binding.Group("zekerheid", compact=True)
-NAVIGATE = Binding.Group("notitie", compact=True)
 LOADING = "suggesties laden..."
-READ_BATCH = 32
+# Notes up to this size are analysed at once on the UI thread (a 1,000-word note takes some 40 ms), so the
+# screen is drawn once; longer ones on a worker, so the screen stays responsive.
+SYNC_ANALYSIS_CHARS = 20_000
 MAX_READ_NOTICES = 5
 
 
 class CodingScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
-    BINDINGS = [
-        Binding("a", "accept", "aannemen"),
-        Binding("x", "reject", "afwijzen"),
-        Binding("f", "accept_as('feit')", "feit", group=CERTAINTY),
-        Binding("v", "accept_as('vermoeden')", "vermoeden", group=CERTAINTY),
-        Binding("m", "accept_as('mening')", "mening", group=CERTAINTY),
-        Binding("plus,slash", "add_code", "code", key_display="+"),
-        Binding("u", "undo", "terug"),
-        Binding("n", "next_note", "volgende", group=NAVIGATE),
-        Binding("p", "previous_note", "vorige", group=NAVIGATE),
-        Binding("question_mark", "help", "help", key_display="?"),
-        Binding("q", "quit", "stop"),
-        Binding("shift+down", "scroll_note(1)", "tekst omlaag", show=False),
-        Binding("shift+up", "scroll_note(-1)", "tekst omhoog", show=False),
-    ]
+    ESCAPE_TO_MINIMIZE = False  # escape is bound: it also puts the focus back on the list
+    BINDINGS = coding_keys.BINDINGS
 
-    # Title and help for the command palette and the help screen, per action.
-    ACTION_HELP = {
-        "accept": ("Aannemen", "Neem de gemarkeerde suggestie aan zoals getoond; wordt meteen vastgelegd"),
-        "reject": ("Afwijzen", "Wijs de suggestie af; er wordt niets bewaard"),
-        "accept_as('feit')": ("Aannemen als feit", "Zet de zekerheid op feit en neem aan"),
-        "accept_as('vermoeden')": ("Aannemen als vermoeden", "Zet de zekerheid op vermoeden en neem aan"),
-        "accept_as('mening')": ("Aannemen als mening", "Zet de zekerheid op mening en neem aan"),
-        "add_code": ("Code zoeken en toevoegen", "Voeg zelf een code toe; zoekt in codes en omschrijvingen"),
-        "undo": ("Ongedaan maken", "Maak de laatste beslissing bij deze notitie ongedaan"),
-        "next_note": ("Volgende notitie", "Open de volgende notitie"),
-        "previous_note": ("Vorige notitie", "Open de vorige notitie"),
-        "help": ("Help", "Toon alle toetsen en de betekenis van de markeringen"),
-        "quit": ("Stoppen", "Sluit casecoder; aangenomen codes zijn al vastgelegd"),
-    }
-
-    def __init__(self, note_source: NoteSource, engine_factory: EngineFactory) -> None:
+    def __init__(
+        self,
+        note_source: background.NoteSource,
+        engine_factory: background.EngineFactory,
+        store_opener: background.StoreOpener,
+    ) -> None:
         super().__init__()
         self._note_source = note_source
         self._engine_factory = engine_factory
+        self._store_opener = store_opener
         self._engine: Any = None
         self._engine_lock = threading.Lock()
-        self._recorder: Recorder | None = None
+        self._store: Any = None
         self._notes: list[Note] = []
         self._reading_done = False
         self._read_failures = 0
@@ -95,64 +83,65 @@ class CodingScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one(NoteView).border_title = "Notitie"
+        note, why = self.query_one(NoteView), self.query_one(WhyPanel)
         suggestions = self.query_one(SuggestionList)
-        suggestions.border_title = "Suggesties"
-        suggestions.border_subtitle = STATE_LEGEND
-        self.query_one(WhyPanel).border_title = "Waarom"
+        note.border_title, note.border_subtitle = "Notitie", "t = groot"
+        suggestions.border_title, suggestions.border_subtitle = "Suggesties", STATE_LEGEND
+        why.border_title, why.border_subtitle = "Waarom", "w = groot"
+        note.show_message("Notities lezen...")
         suggestions.show_message(LOADING)
-        self.query_one(NoteView).show_message("Notities lezen...")
-        self.query_one(WhyPanel).show_message("")
+        why.show_message("")
         suggestions.focus()
-        # Start the slow work after the first paint, so the screen appears at once.
-        self.call_after_refresh(self._start_background_work)
+        self.call_after_refresh(self._start_background_work)  # after the first paint
 
     def _start_background_work(self) -> None:
-        self.read_notes()
-        self.load_engine()
+        self._open_store()
+        self._read_notes()
+        self._load_engine()
 
     # -- background work ----------------------------------------------------------------------------
 
+    @work(thread=True, group="store", exit_on_error=False)
+    def _open_store(self) -> None:
+        background.open_store(self._store_opener, self.post_message)
+
     @work(thread=True, group="notes", exit_on_error=False)
-    def read_notes(self) -> None:
-        batch: list[Note] = []
-        count = failed = 0
-        for item in self._note_source():
-            if isinstance(item, ReadError):
-                failed += 1
-                self.post_message(NoteUnreadable(item))
-                continue
-            batch.append(item)
-            count += 1
-            if len(batch) >= READ_BATCH or count == 1:
-                self.post_message(NotesRead(tuple(batch)))
-                batch = []
-        if batch:
-            self.post_message(NotesRead(tuple(batch)))
-        self.post_message(NotesFinished(count, failed))
+    def _read_notes(self) -> None:
+        worker = get_current_worker()
+        background.read_notes(self._note_source, self.post_message, lambda: worker.is_cancelled)
 
     @work(thread=True, group="engine", exit_on_error=False)
-    def load_engine(self) -> None:
-        try:
-            engine = self._engine_factory()
-            from terminology.codesystems import load_code_systems
-
-            load_code_systems()  # the why panel reads definitions from it
-        except Exception as err:  # shown to the user as one line; the screen stays usable for reading
-            self.post_message(EngineFailed(f"{type(err).__name__}: {err}".splitlines()[0]))
-            return
-        self.post_message(EngineLoaded(engine))
+    def _load_engine(self) -> None:
+        background.load_engine(self._engine_factory, self.post_message)
 
     @work(thread=True, group="analyse", exclusive=True, exit_on_error=False)
-    def analyse_note(self, index: int, note: Note) -> None:
+    def _analyse(self, index: int, note: Note) -> None:
+        """Analyse a note on a worker (a long note, or the next one ahead of time)."""
         with self._engine_lock:  # one analysis at a time: the engine is not shared between threads
             if get_current_worker().is_cancelled:
                 return
             analysis = self._engine.analyse(note)
-        if not get_current_worker().is_cancelled:
-            self.post_message(NoteAnalysed(index, analysis))
+        self.post_message(NoteAnalysed(index, analysis))
+
+    def _analyse_now(self, note: Note) -> Analysis:
+        with self._engine_lock:
+            return self._engine.analyse(note)
+
+    def _prefetch(self, index: int) -> None:
+        """Analyse the next note while the person reads this one, so `n` shows it at once."""
+        if index < len(self._notes) and index not in self._analyses and self._engine is not None:
+            self._analyse(index, self._notes[index])
 
     # -- messages from the background -------------------------------------------------------------
+
+    @on(StoreOpened)
+    def _store_opened(self, message: StoreOpened) -> None:
+        self._store = self.app.store = message.store
+        self._refresh_current()
+
+    @on(StoreFailed)
+    def _store_failed(self, message: StoreFailed) -> None:
+        self.app.fail(message.reason)
 
     @on(NotesRead)
     def _notes_read(self, message: NotesRead) -> None:
@@ -165,8 +154,9 @@ class CodingScreen(Screen[None]):
     @on(NoteUnreadable)
     def _note_unreadable(self, message: NoteUnreadable) -> None:
         self._read_failures += 1
+        self.app.read_failures += 1
         if self._read_failures <= MAX_READ_NOTICES:
-            self.notify(str(message.error), title="Niet gelezen", severity="warning", markup=False)
+            self.notify(str(message.error), title="Niet gelezen", severity="warning", markup=False, timeout=8)
 
     @on(NotesFinished)
     def _notes_finished(self, message: NotesFinished) -> None:
@@ -175,6 +165,7 @@ class CodingScreen(Screen[None]):
             self.notify(
                 f"{message.failed} records niet gelezen; de eerste {MAX_READ_NOTICES} staan hierboven.",
                 severity="warning",
+                timeout=8,
             )
         if not self._notes:
             self.query_one(NoteView).show_message("Geen notities gevonden in de invoer.")
@@ -184,9 +175,7 @@ class CodingScreen(Screen[None]):
     @on(EngineLoaded)
     def _engine_loaded(self, message: EngineLoaded) -> None:
         self._engine = message.engine
-        self._recorder = Recorder(self.app.store, str(message.engine.version))
-        if self._index is not None:
-            self.open_note(self._index)
+        self._refresh_current()
 
     @on(EngineFailed)
     def _engine_failed(self, message: EngineFailed) -> None:
@@ -195,9 +184,15 @@ class CodingScreen(Screen[None]):
 
     @on(NoteAnalysed)
     def _note_analysed(self, message: NoteAnalysed) -> None:
+        if message.index in self._analyses:
+            return  # analysed meanwhile on the UI thread; keep what is shown
         self._analyses[message.index] = message.analysis
         if message.index == self._index:
             self._show_choices(reset_highlight=True)
+
+    def _refresh_current(self) -> None:
+        if self._index is not None:
+            self.open_note(self._index)
 
     # -- showing a note ----------------------------------------------------------------------------
 
@@ -209,10 +204,17 @@ class CodingScreen(Screen[None]):
     def choices(self) -> NoteChoices | None:
         return None if self._index is None else self._choices_for(self._index)
 
+    @property
+    def recorder(self) -> Recorder | None:
+        if self._store is None or self._engine is None:
+            return None
+        return Recorder(self._store, str(self._engine.version))
+
     def _choices_for(self, index: int) -> NoteChoices | None:
-        if index not in self._choices and index in self._analyses:
+        """A note's candidates once it is analysed and the store can say what was accepted before."""
+        if index not in self._choices and index in self._analyses and self._store is not None:
             analysis = self._analyses[index]
-            stored = self.app.store.decisions(status="accepted", note_id=analysis.note.id)
+            stored = self._store.decisions(status="accepted", note_id=analysis.note.id)
             self._choices[index] = NoteChoices(analysis, stored)
         return self._choices.get(index)
 
@@ -220,24 +222,29 @@ class CodingScreen(Screen[None]):
         self._index = index
         note = self._notes[index]
         self._update_header()
+        engine_ready = self._engine is not None
+        if engine_ready and index not in self._analyses and len(note.text) <= SYNC_ANALYSIS_CHARS:
+            self._analyses[index] = self._analyse_now(note)
         if self._choices_for(index) is not None:
             self._show_choices(reset_highlight=True)
+            self._prefetch(index + 1)
             return
         self.query_one(NoteView).show(note.text, [])
         self.query_one(WhyPanel).show_message("")
-        if self._engine is None:
-            self.query_one(SuggestionList).show_message(LOADING)
+        suggestions = self.query_one(SuggestionList)
+        if engine_ready and index not in self._analyses:
+            suggestions.show_message("analyseren...")
+            self._analyse(index, note)
         else:
-            self.query_one(SuggestionList).show_message("analyseren...")
-            self.analyse_note(index, note)
+            suggestions.show_message(LOADING)
 
     def _update_header(self) -> None:
         header = self.query_one("#note-header", Static)
-        total = f"{len(self._notes)}" + ("" if self._reading_done else "+")
         note = self.note
         if note is None:
-            header.update("casecoder · notities lezen..." if not self._reading_done else "casecoder")
+            header.update("casecoder" if self._reading_done else "casecoder · notities lezen...")
             return
+        total = f"{len(self._notes)}" + ("" if self._reading_done else "+")
         parts = [f"Notitie {self._index + 1}/{total}", note.id]
         if note.client:
             parts.append(f"cliënt {note.client}")
@@ -250,8 +257,7 @@ class CodingScreen(Screen[None]):
         if choices is None:
             return
         suggestions = self.query_one(SuggestionList)
-        keep = None if reset_highlight else suggestions.highlighted_key
-        suggestions.show(choices, keep)
+        suggestions.show(choices, None if reset_highlight else suggestions.highlighted_key)
         self._show_current(scroll=True)
 
     def _show_current(self, scroll: bool) -> None:
@@ -259,31 +265,33 @@ class CodingScreen(Screen[None]):
         if choices is None:
             return
         key = self.query_one(SuggestionList).highlighted_key
-        marks = note_marks(choices.candidates(), key)
-        self.query_one(NoteView).show(choices.note.text, marks, scroll=scroll)
+        self.query_one(NoteView).show(choices.note.text, note_marks(choices.candidates(), key), scroll=scroll)
         why = self.query_one(WhyPanel)
-        if key is None:
-            why.show_message("Geen suggestie gekozen. Met + voegt u zelf een code toe.")
-        else:
+        if key is not None:
             why.show(choices.candidate(key), choices.choice(key), self._record_context(choices.note))
+        elif any(not c.proposed for c in choices.candidates()):
+            why.show_message("Met ↓ ziet u waarom iets alleen is overwogen; + voegt een code toe.")
+        else:
+            why.show_message("Geen suggesties voor deze notitie. Met + voegt u zelf een code toe.")
 
     def _record_context(self, note: Note) -> RecordContext:
-        version = None if self._recorder is None else self._recorder.engine_version
+        version = None if self._engine is None else str(self._engine.version)
         return RecordContext(note, self.app.settings.reviewer(), version)
 
     @on(OptionList.OptionHighlighted, "#suggestions")
     def _highlight_moved(self, _event: OptionList.OptionHighlighted) -> None:
         self._show_current(scroll=True)
 
-    # -- actions ---------------------------------------------------------------------------------
+    # -- deciding ----------------------------------------------------------------------------------
 
-    def _target(self) -> tuple[NoteChoices, str] | None:
+    def _target(self) -> tuple[NoteChoices, str, Recorder] | None:
         choices = self.choices
         key = self.query_one(SuggestionList).highlighted_key
-        if choices is None or key is None or self._recorder is None:
+        recorder = self.recorder
+        if choices is None or key is None or recorder is None:
             self.notify("Geen suggestie gekozen.", severity="warning")
             return None
-        return choices, key
+        return choices, key, recorder
 
     def action_accept(self) -> None:
         self._accept(None)
@@ -299,23 +307,23 @@ class CodingScreen(Screen[None]):
         if reviewer is None:
             self.app.ask_identity(lambda: self._accept(certainty))
             return
-        choices, key = target
-        self._decide(lambda: self._recorder.accept(choices, key, reviewer, certainty), "vastgelegd")
+        choices, key, recorder = target
+        self._decide(lambda: recorder.accept(choices, key, reviewer, certainty), "vastgelegd")
 
     def action_reject(self) -> None:
         target = self._target()
         if target is not None:
-            choices, key = target
+            choices, key, recorder = target
             reviewer = self.app.settings.reviewer()
-            self._decide(lambda: self._recorder.reject(choices, key, reviewer), "afgewezen")
+            self._decide(lambda: recorder.reject(choices, key, reviewer), "afgewezen, niets bewaard")
 
     def action_undo(self) -> None:
-        choices = self.choices
-        if choices is None or self._recorder is None:
+        choices, recorder = self.choices, self.recorder
+        if choices is None or recorder is None:
             self.notify("Niets om ongedaan te maken.", severity="warning")
             return
         reviewer = self.app.settings.reviewer()
-        self._decide(lambda: self._recorder.undo(choices, reviewer), "ongedaan gemaakt")
+        self._decide(lambda: recorder.undo(choices, reviewer), "ongedaan gemaakt")
 
     def _decide(self, do: Callable[[], Any], done: str) -> None:
         from coder.store.errors import StoreError
@@ -339,27 +347,31 @@ class CodingScreen(Screen[None]):
         self._show_current(scroll=False)
         self.notify(f"{suggestion.code} {suggestion.display}: {done}", markup=False, timeout=3)
 
-    def action_next_note(self) -> None:
-        if self._index is None:
-            return
-        if self._index + 1 < len(self._notes):
-            self.open_note(self._index + 1)
+    # -- moving and other keys ---------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        suggestions = self.query_one(SuggestionList)
+        if step > 0:
+            suggestions.action_cursor_down()
         else:
-            self.notify(
-                "Dit is de laatste notitie." if self._reading_done else "Notities worden nog gelezen."
-            )
+            suggestions.action_cursor_up()
+
+    def action_next_note(self) -> None:
+        if self._index is not None and self._index + 1 < len(self._notes):
+            self.open_note(self._index + 1)
+        elif self._index is not None:
+            last = "Dit is de laatste notitie." if self._reading_done else "Notities worden nog gelezen."
+            self.notify(last)
 
     def action_previous_note(self) -> None:
-        if self._index is None:
-            return
-        if self._index > 0:
+        if self._index:
             self.open_note(self._index - 1)
-        else:
+        elif self._index == 0:
             self.notify("Dit is de eerste notitie.")
 
     def action_add_code(self) -> None:
         if self.choices is None:
-            self.notify("Open eerst een notitie met suggesties.", severity="warning")
+            self.notify("Wacht tot de suggesties er zijn.", severity="warning")
             return
         from tui.screens.search import CodeSearchScreen
 
@@ -370,41 +382,33 @@ class CodingScreen(Screen[None]):
         if suggestion is None or choices is None:
             return
         key = choices.add_manual(suggestion)
-        suggestions = self.query_one(SuggestionList)
-        suggestions.show(choices, key)
+        self.query_one(SuggestionList).show(choices, key)
         self._show_current(scroll=False)
         self.notify(f"{suggestion.code} toegevoegd; neem aan met a, f, v of m.", markup=False, timeout=4)
+
+    def action_toggle_full(self, selector: str) -> None:
+        """Show the note or the why panel on the whole screen, focused so the arrows scroll it."""
+        widget = self.query_one(selector)
+        if self.maximized is widget:
+            self.action_normal_size()
+        else:
+            self.maximize(widget, container=False)
+            widget.focus()
+
+    def action_normal_size(self) -> None:
+        self.minimize()
+        self.query_one(SuggestionList).focus()
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.key_help()))
+        self.app.push_screen(HelpScreen(coding_keys.key_help()))
 
     def action_quit(self) -> None:
-        self.app.exit()
-
-    def action_scroll_note(self, lines: int) -> None:
-        self.query_one(NoteView).scroll_relative(y=lines * 3, animate=False)
-
-    # -- keys for help and the command palette -------------------------------------------------------
-
-    def key_help(self) -> list[tuple[str, str, str]]:
-        """(keys, title, help) per action, in binding order; j/k and arrows first."""
-        rows = [("↑ ↓  j k", "Vorige / volgende suggestie", "Verplaats de markering in de lijst")]
-        for binding in self.BINDINGS:
-            assert isinstance(binding, Binding)
-            if binding.action in self.ACTION_HELP:
-                title, text = self.ACTION_HELP[binding.action]
-                keys = binding.key_display or binding.key
-                if binding.action == "add_code":
-                    keys = "+  /"
-                rows.append((keys, title, text))
-        rows.append(("shift+↑ ↓", "Tekst scrollen", "Scroll door een lange notitie"))
-        rows.append(("ctrl+p", "Opdrachtenpalet", "Zoek een opdracht op naam"))
-        return rows
+        self.app.exit(return_code=2 if self.app.read_failures else 0)
 
     def palette_commands(self) -> Iterable[tuple[str, str, Callable[[], Any]]]:
-        for action, (title, text) in self.ACTION_HELP.items():
+        for action, (title, text) in coding_keys.ACTION_HELP.items():
             yield title, text, self._palette_callback(action)
 
     def _palette_callback(self, action: str) -> Callable[[], Any]:

@@ -45,10 +45,9 @@ class HelpScreen(ModalScreen[None]):
     def _key_table(self) -> Table:
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
-        table.add_column(no_wrap=True)
-        table.add_column(style="dim")
+        table.add_column()
         for keys, title, text in self._keys:
-            table.add_row(keys, title, text)
+            table.add_row(keys, Text.assemble((title, "bold"), ": ", text))
         return table
 
     def action_close(self) -> None:

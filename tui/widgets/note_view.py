@@ -23,9 +23,10 @@ MARK_KINDS = (
 )
 
 
-class NoteView(VerticalScroll, can_focus=False):
-    """Read-only, scrollable note text. Styles come from the component classes in app.tcss."""
+class NoteView(VerticalScroll):
+    """Read-only, scrollable note text (tab focuses it, to scroll). Styles: component classes in app.tcss."""
 
+    ALLOW_MAXIMIZE = True
     COMPONENT_CLASSES = {f"note-view--{kind}" for kind in MARK_KINDS}
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -25,9 +24,12 @@ def candidate_prompt(candidate: Candidate, choices: NoteChoices) -> Content:
     choice = choices.choice(candidate.key)
     suggestion = candidate.suggestion
     if suggestion is None:
-        return Content.assemble("  ", (considered_text(candidate), "italic"))
-    marker = STATE_MARKERS[choice.state]
-    title = Content.assemble((f"{marker} ", STATE_STYLES[choice.state]), (code_title(suggestion), "bold"))
+        return Content.assemble(("- ", "$text-muted"), (considered_text(candidate), "italic"))
+    if candidate.kind == "considered":  # shown to explain; it has no decision state
+        title = Content.assemble(("- ", "$text-muted"), code_title(suggestion))
+    else:
+        marker = STATE_MARKERS[choice.state]
+        title = Content.assemble((f"{marker} ", STATE_STYLES[choice.state]), (code_title(suggestion), "bold"))
     if candidate.kind == "manual":
         title = title + Content.styled("  (handmatig)", "$text-muted")
     lines = [
@@ -46,11 +48,6 @@ STATE_LEGEND = "○ = niet gecodeerd"
 
 class SuggestionList(OptionList):
     """Options are keyed by candidate key. Headers and empty-state lines are disabled options."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "omlaag", show=False),
-        Binding("k", "cursor_up", "omhoog", show=False),
-    ]
 
     def show(self, choices: NoteChoices, highlight: str | None = None) -> None:
         """Rebuild the list; keep the highlight on `highlight` (or the first suggestion) if it is there."""

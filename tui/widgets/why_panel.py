@@ -13,7 +13,7 @@ from textual.widgets import Static
 from coder.decision import Reviewer
 from coder.model import Note, Span, Suggestion, Trigger
 from tui.choices import Candidate, Choice, considered_reason
-from tui.describe import code_title, considered_text, qualifier_summary, span_position
+from tui.describe import code_title, considered_text, local_time, qualifier_summary, span_position
 from tui.labels import QUALIFIER_LABELS, system_label, value_label
 
 
@@ -82,7 +82,7 @@ def record_lines(suggestion: Suggestion, choice: Choice, context: RecordContext)
             heading("Vastgelegd"),
             Content(f"  {decision.code} · {qualifier_summary(suggestion.qualifiers, decision.certainty)}"),
             Content(f"  door {who.name} ({who.role}, {who.registration or 'geen registratie'})"),
-            Content(f"  op {decision.accepted_at} · {decision.engine_version}"),
+            Content(f"  op {local_time(decision.accepted_at)} · {decision.engine_version}"),
         ]
     q = suggestion.qualifiers
     note = context.note
@@ -140,7 +140,11 @@ def why_content(candidate: Candidate, choice: Choice, context: RecordContext) ->
     return Content("\n").join(lines)
 
 
-class WhyPanel(VerticalScroll, can_focus=False):
+class WhyPanel(VerticalScroll):
+    """Focusable with tab, so a long explanation can be scrolled with the arrow keys."""
+
+    ALLOW_MAXIMIZE = True
+
     def compose(self):
         yield Static("", id="why-text")
 

@@ -1,0 +1,80 @@
+"""Slow start-up work, on worker threads after the first paint: open the store, load the engine, read notes.
+
+Each function reports through `post` (a thread-safe message sender) and never raises: a failure becomes a
+message with one line for the person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from textual.message import Message
+
+from coder.model import Note, ReadError
+from tui.messages import (
+    EngineFailed,
+    EngineLoaded,
+    NotesFinished,
+    NotesRead,
+    NoteUnreadable,
+    StoreFailed,
+    StoreOpened,
+)
+
+Post = Callable[[Message], Any]
+NoteSource = Callable[[], Iterable[Note | ReadError]]
+EngineFactory = Callable[[], Any]
+StoreOpener = Callable[[], Any]
+READ_BATCH = 32
+
+
+def one_line(err: BaseException) -> str:
+    text = str(err).strip() or type(err).__name__
+    return text.splitlines()[0]
+
+
+def open_store(opener: StoreOpener, post: Post) -> None:
+    try:
+        store = opener()
+    except Exception as err:  # StoreError, or anything else: the app ends with this line on stderr
+        post(StoreFailed(one_line(err)))
+        return
+    post(StoreOpened(store))
+
+
+def load_engine(factory: EngineFactory, post: Post) -> None:
+    try:
+        engine = factory()
+        from terminology.codesystems import load_code_systems
+
+        load_code_systems()  # cached; the why panel reads definitions from it
+    except Exception as err:  # shown as a notification; the notes can still be read
+        post(EngineFailed(f"{type(err).__name__}: {one_line(err)}"))
+        return
+    post(EngineLoaded(engine))
+
+
+def read_notes(source: NoteSource, post: Post, cancelled: Callable[[], bool]) -> None:
+    """Notes in batches (the first one alone, so it opens at once); each unreadable record on its own."""
+    batch: list[Note] = []
+    count = failed = 0
+    try:
+        for item in source():
+            if cancelled():
+                return
+            if isinstance(item, ReadError):
+                failed += 1
+                post(NoteUnreadable(item))
+                continue
+            batch.append(item)
+            count += 1
+            if count == 1 or len(batch) >= READ_BATCH:
+                post(NotesRead(tuple(batch)))
+                batch = []
+    except Exception as err:  # a reader bug must not take the screen down; say what happened
+        failed += 1
+        post(NoteUnreadable(ReadError("invoer", None, f"lezen gestopt: {one_line(err)}")))
+    if batch:
+        post(NotesRead(tuple(batch)))
+    post(NotesFinished(count, failed))
