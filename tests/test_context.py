@@ -66,6 +66,10 @@ ANALYSE_CASES = [
          "overwogen"),
     # experiencer
     case("Vader slaat hem.", "slaat", "experiencer", "client"),
+    case(
+        "Herhaaldelijk sloeg vader hem.", "sloeg", "experiencer", "client",
+        bug="a capitalised first word the lexicon lacks is taken for the client's name, so the client hits",
+    ),
     case("Moeder is in haar jeugd mishandeld.", "mishandeld", "experiencer", "family", "moeder", "jeugd"),
     case("Opa is vroeger door zijn eigen vader mishandeld.", "mishandeld", "experiencer", "family", "opa",
          "eigen vader"),
