@@ -134,6 +134,7 @@ def test_the_engine_version_names_the_terminology(engine):
         "geen " * 2000 + "mishandeling",
         "mishandeling " * 500,
     ],
+    ids=lambda text: ascii(text[:24]),
 )
 def test_odd_text_is_analysed_with_exact_spans(analyse, text):
     analysis = analyse(text)
