@@ -254,8 +254,12 @@ def test_evaluate_prints_the_figures_and_the_misses(tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text(
         jsonl(
-            {"id": "E1", "text": "Vader slaat hem met een riem.", "expect": [{"any": ["icpc:Z16.01"]}],
-             "allow": ["sct:397940009"]},
+            {
+                "id": "E1",
+                "text": "Vader slaat hem met een riem.",
+                "expect": [{"any": ["icpc:Z16.01"]}],
+                "allow": ["sct:397940009"],
+            },
             {"id": "E2", "text": "Geen bijzonderheden.", "expect": [{"any": ["icpc:Z16.02"]}]},
             {"id": "E3", "text": "Het gezin heeft schulden.", "expect": [], "fairness": True},
         ),

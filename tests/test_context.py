@@ -32,6 +32,7 @@ def case(text, target, qualifier, value, *words, bug: str | None = None):
     return pytest.param(Case(text, target, qualifier, value, words), marks=marks, id=f"{qualifier}={value}")
 
 
+# fmt: off
 # Through the whole engine: the target is a vocabulary phrase, found as evidence.
 ANALYSE_CASES = [
     # polarity
@@ -143,6 +144,7 @@ QUALIFY_CASES = [
     case("De juf meldt dat hij vaak huilt.", "huilt", "source", "third_party", "juf"),
     case("Hij heeft koorts, is gemeld.", "koorts", "source", "unknown", "gemeld"),
 ]
+# fmt: on
 
 
 def check(text: str, qualifiers: Qualifiers, triggers: tuple[Trigger, ...], expected: Case) -> None:

@@ -174,8 +174,15 @@ def test_totals_and_figures():
     assert scores.f1 == pytest.approx(0.5)
     assert scores.fairness_violations == 1
     figures = scores.to_json()
-    for key in ("precision", "recall", "f1", "certainty_accuracy", "temporality_accuracy", "forbidden_hits",
-                "fairness_violations"):
+    for key in (
+        "precision",
+        "recall",
+        "f1",
+        "certainty_accuracy",
+        "temporality_accuracy",
+        "forbidden_hits",
+        "fairness_violations",
+    ):
         assert key in figures
     json.dumps(figures)
 
