@@ -177,3 +177,8 @@ def test_the_engine_finds_separable_verbs_and_keeps_the_whole_span(analyse, text
     (z1601,) = [s for s in analyse(text).suggestions if s.code == "Z16.01"]
     assert z1601.evidence[0].text == evidence
     assert z1601.asserted
+
+
+@pytest.mark.parametrize("text", ["Vader slaaat hem.", "Vader schpt hem.", "Vader sleat hem."])
+def test_the_engine_never_reads_a_short_word_with_a_typo(analyse, text):
+    assert analyse(text).suggestions == ()
