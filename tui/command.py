@@ -52,12 +52,12 @@ def run(args: argparse.Namespace) -> int:
 
     if "-" in args.inputs:
         return fail("standard input (-) cannot be used: the screen needs the terminal; give a file or folder")
-    if not sys.stdout.isatty() or not sys.stdin.isatty():
-        return fail("needs an interactive terminal; use `casecoder suggest` for output to a file or pipe")
     try:
         settings = load_settings(args.user, args.registration, args.role)
     except SettingsError as err:
         return fail(str(err))
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        return fail("needs an interactive terminal; use `casecoder suggest` for output to a file or pipe")
 
     from tui.app import CaseCoderApp
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from terminal_timing import time_steps
+from terminal import time_steps
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples"
