@@ -5,8 +5,9 @@
 Prints one JSON object: load_s (imports and Engine() until ready), process_s (analysing every note and
 writing its jsonl line to /dev/null, as `casecoder suggest --format jsonl` does), cpu_s (CPU time of this
 process and its workers over process_s), notes, suggestions. Notes are read into memory before the clock
-starts, the same as for clinlp. With workers that start by fork the engine is built before the clock (they
-inherit it); with forkserver or spawn each worker builds its own inside process_s.
+starts, the same as for clinlp, unless --stream (read lazily as the command does, for large inputs). With
+workers that start by fork the engine is built before the clock (they inherit it); with forkserver or spawn
+each worker builds its own inside process_s.
 """
 
 from __future__ import annotations
@@ -29,15 +30,16 @@ def main() -> int:
     parser.add_argument("notes")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--start-method", choices=("fork", "forkserver", "spawn"))
+    parser.add_argument("--stream", action="store_true", help="read notes lazily, inside the clock")
     args = parser.parse_args()
 
     from coder.readers import read_notes
 
-    notes = list(read_notes([args.notes]))
+    notes = read_notes([args.notes]) if args.stream else list(read_notes([args.notes]))
 
     started = time.perf_counter()
     from coder.batch import analyse_parallel, choose_start_method, default_engine_factory
-    from coder.model import Analysis, Note
+    from coder.model import Analysis
 
     start_method = args.start_method or choose_start_method()
     engine_factory = default_engine_factory
@@ -50,7 +52,7 @@ def main() -> int:
     loaded = time.perf_counter()
     cpu_before = _cpu_s()
 
-    suggestions = 0
+    suggestions = analysed = 0
     results = analyse_parallel(
         notes, workers=args.workers, engine_factory=engine_factory, start_method=start_method
     )
@@ -59,6 +61,7 @@ def main() -> int:
             if isinstance(result, Analysis):
                 line = {"note_id": result.note.id, "suggestions": [s.to_json() for s in result.suggestions]}
                 suggestions += len(result.suggestions)
+                analysed += 1
             else:
                 line = {"note_id": result.note_id, "error": str(result)}
             sink.write(json.dumps(line, ensure_ascii=False) + "\n")
@@ -69,7 +72,7 @@ def main() -> int:
             "load_s": loaded - started,
             "process_s": finished - loaded,
             "cpu_s": _cpu_s() - cpu_before,  # workers count once they are reaped, at the end of the pool
-            "notes": sum(1 for n in notes if isinstance(n, Note)),
+            "notes": analysed,
             "suggestions": suggestions,
             "workers": args.workers,
             "start_method": start_method if args.workers > 1 else "in-process",

@@ -94,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     parser.add_argument("--workers", type=int, default=_cores(), help="batch run workers (default: cores)")
     parser.add_argument("--no-clinlp", action="store_true", help="measure casecoder only")
+    parser.add_argument(
+        "--no-single", action="store_true", help="skip the 1-process casecoder runs (for very large --n)"
+    )
     args = parser.parse_args(argv)
     if args.n < 2:
         parser.error("--n must be at least 2")
@@ -112,14 +115,17 @@ def main(argv: list[str] | None = None) -> int:
 
     python = sys.executable
     measure = str(HERE / "measure_casecoder.py")
-    runs = [
-        _measure_driver("casecoder engine, 1 process", [python, measure, str(notes_path), "--workers", "1"]),
-        _measure_driver(
-            f"casecoder batch, {args.workers} workers",
-            [python, measure, str(notes_path), "--workers", str(args.workers)],
-        ),
-        _measure_command(notes_path, one_note_path, args.n),
-    ]
+    runs = []
+    if not args.no_single:
+        runs.append(_measure_driver(
+            "casecoder engine, 1 process", [python, measure, str(notes_path), "--workers", "1"]
+        ))
+    runs.append(_measure_driver(  # streamed, as the command reads: memory stays bounded on any --n
+        f"casecoder batch, {args.workers} workers",
+        [python, measure, str(notes_path), "--workers", str(args.workers), "--stream"],
+    ))
+    if not args.no_single:
+        runs.append(_measure_command(notes_path, one_note_path, args.n))
     clinlp_note = "skipped (--no-clinlp)"
     if not args.no_clinlp:
         clinlp_python, clinlp_note = _clinlp_python()

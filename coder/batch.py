@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -185,11 +186,23 @@ def _worker_context(start_method: str) -> BaseContext:
 _worker_engine: AnalysingEngine | None = None
 
 
+ORPHAN_CHECK_S = 0.5
+
+
 def _start_worker(engine_factory: EngineFactory | None) -> None:
     global _worker_engine
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops the pool
+    # A parent killed outright (kill -9, OOM) cannot shut the pool down, and a worker waiting for work would
+    # wait forever: it leaves as soon as it sees it has a new parent.
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     if engine_factory is not None:  # None: forked with the parent's engine already in place
         _worker_engine = engine_factory()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_S)
+    os._exit(1)
 
 
 def _analyse_chunk(notes: list[Note]) -> list[Analysis]:

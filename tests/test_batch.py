@@ -5,6 +5,10 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -142,3 +146,66 @@ def test_parallel_equals_sequential_with_the_real_engine(start_method, monkeypat
     sequential = list(engine.analyse_many(notes))
     parallel = list(analyse_parallel(notes, workers=2, chunk_size=32, start_method=start_method))
     assert parallel == sequential
+
+
+ORPHAN_SCRIPT = """
+import itertools, os, sys
+from coder.batch import analyse_parallel
+from coder.model import Analysis, Note
+
+class SlowEngine:
+    def analyse_many(self, notes):
+        for note in notes:
+            sum(range(20000))
+            yield Analysis(note=note, suggestions=(), considered=())
+
+def main():
+    notes = (Note(id=str(i), text="tekst") for i in itertools.count())
+    pids = set()
+    for _ in analyse_parallel(notes, workers=2, chunk_size=8, engine_factory=SlowEngine, start_method="fork"):
+        if not pids:
+            pids = {int(p) for p in _children()}
+            print(" ".join(map(str, sorted(pids))), flush=True)
+
+def _children():
+    mine = str(os.getpid())
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[1] == mine:
+                yield entry
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
+def test_workers_leave_when_the_parent_is_killed(tmp_path):
+    script = tmp_path / "orphans.py"
+    script.write_text(ORPHAN_SCRIPT, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, cwd=REPO)
+    try:
+        worker_pids = [int(pid) for pid in parent.stdout.readline().split()]
+    finally:
+        parent.kill()
+        parent.wait()
+    assert worker_pids, "no worker processes seen"
+    deadline = time.monotonic() + 10 * batch.ORPHAN_CHECK_S + 5
+    while time.monotonic() < deadline and any(_alive(pid) for pid in worker_pids):
+        time.sleep(0.1)
+    left = [pid for pid in worker_pids if _alive(pid)]
+    for pid in left:  # do not leave them behind when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not left
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
