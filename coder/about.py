@@ -44,9 +44,16 @@ def decide(concept: str, kind: str, context: Context, who: Participants, text: s
 
     if kind == "safety_plan":
         return About(concept, "client", (), None)
-    if context.reporter_role == "peer" and (undergoer is None or undergoer.role not in ("client",)):
+    if context.reporter_role == "peer" and (undergoer is None or undergoer.role == "pronoun"):
         # "een vriendin vertelt dat haar vader haar slaat": it is about the friend
-        return about("other", undergoer, "een ander kind vertelt dit over zichzelf")
+        trigger = Trigger(context.reporter, "experiencer", "other") if context.reporter else None
+        return About(
+            concept,
+            "other",
+            (trigger,) if trigger else (),
+            dependency,
+            "een ander kind vertelt dit over zichzelf",
+        )
     if (
         kind == "act"
         and doer is not None

@@ -33,6 +33,7 @@ class Context:
     confirmed: bool = False  # a confirming trigger (bevestigd, vastgesteld, ik zag ...) reaches the target
     own_history: bool = False  # about a family member's own past ("als kind", "in haar jeugd")
     reporter_role: str | None = None  # who says it, when someone does (a peer reporting is about the peer)
+    reporter: Span | None = None
 
 
 class ContextFinder:
@@ -41,11 +42,17 @@ class ContextFinder:
         self._matcher = PhraseMatcher(((r, r.pattern) for r in triggers.rules), corrector=None)
         self._people = people
 
-    def hits(self, sentence: Sentence, reference_year: int | None = None) -> list[TriggerHit]:
+    def hits(
+        self, sentence: Sentence, reference_year: int | None = None, for_next_sentence: bool = False
+    ) -> list[TriggerHit]:
         """The triggers in a sentence, after pseudo-triggers have hidden what they contain. A year before
         the note's own year ("in 2022", "tot 2023") counts as a trigger for the past."""
         matches = self._matcher.find(sentence.norms)
-        hits = [TriggerHit(m.key, m.start, m.end, m.positions) for m in matches]  # type: ignore[arg-type]
+        hits = [
+            TriggerHit(m.key, m.start, m.end, m.positions)  # type: ignore[arg-type]
+            for m in matches
+            if m.key.confirms_note == for_next_sentence  # type: ignore[attr-defined]
+        ]
         if reference_year is not None:
             hits.extend(_past_years(sentence, reference_year))
         return _resolve(hits)
@@ -134,11 +141,27 @@ class ContextFinder:
 
         reporter_hit = self._reporter_hit(reaching, start, end)
         reporter_role = None
+        reporter = None
         if reporter_hit is not None:
             forward_first = reporter_hit.rule.reporter_follows
-            person = self._people.reporter_near(sentence, reporter_hit.start, reporter_hit.end, forward_first)
+            person = self._people.person_within(
+                sentence, reporter_hit.start, reporter_hit.end
+            ) or self._people.reporter_near(sentence, reporter_hit.start, reporter_hit.end, forward_first)
             if person is not None:
                 reporter_role = person.role
+                reporter = Span(
+                    person.token.start, person.token.end, text[person.token.start : person.token.end]
+                )
+                observed = reporter_hit.rule.observes and person.token.norm in self._people.lexicon.observers
+                if observed and qualifiers.certainty == "vermoeden" and "certainty" in chosen:
+                    if chosen["certainty"][1] is reporter_hit:  # "de gezinsvoogd zag": their own observation
+                        qualifiers = replace(qualifiers, certainty="feit")
+                        triggers = [t for t in triggers if t.qualifier != "certainty"]
+                        triggers.append(
+                            _trigger(
+                                sentence, reporter_hit.start, reporter_hit.end, "certainty", "feit", text
+                            )
+                        )
                 source = self._people.source_of(person)
                 if source != qualifiers.source:
                     qualifiers = replace(qualifiers, source=source)
@@ -157,6 +180,7 @@ class ContextFinder:
             confirmed=confirm is not None,
             own_history=family is not None,
             reporter_role=reporter_role,
+            reporter=reporter,
         )
 
     @staticmethod

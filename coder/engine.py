@@ -79,17 +79,24 @@ class Engine:
             yield self._analyse(note, sentences)
 
     def qualify(self, text: str, start: int, end: int) -> QualifiedSpan:
-        """Context of any target span, whether or not the vocabulary knows it."""
+        """Context of any target span, whether or not the vocabulary knows it. When the span is a known
+        phrase, its concept and form (verb, participle, noun) are used as in `analyse`."""
         for sentence in self._tokenizer.sentences(text):
             inside = [i for i, t in enumerate(sentence.tokens) if t.start < end and start < t.end]
-            if inside:
-                hits = self._context.hits(sentence, datetime.date.today().year)
-                context = self._context.context(sentence, hits, inside[0], inside[-1] + 1, text=text)
-                who = self._participants.find(sentence, inside[0], inside[-1] + 1, "noun")
-                about = decide("", "", context, who, text)
-                qualifiers = replace(context.qualifiers, experiencer=about.experiencer)
-                triggers = tuple(t for t in context.triggers if t.qualifier != "experiencer") + about.triggers
-                return QualifiedSpan(qualifiers, tuple(sorted(triggers, key=lambda t: t.span.start)))
+            if not inside:
+                continue
+            first, stop = inside[0], inside[-1] + 1
+            known = [m for m in self._matcher.find(sentence.norms) if m.start < stop and first < m.end]
+            term: Term | None = known[0].key if known else None  # type: ignore[assignment]
+            concept = self.vocabulary.concepts[term.concept] if term else None
+            concept_id, kind = (concept.id, concept.kind) if concept else ("", "")
+            hits = self._context.hits(sentence, datetime.date.today().year)
+            context = self._context.context(sentence, hits, first, stop, concept_id, kind, text)
+            who = self._participants.find(sentence, first, stop, term.form if term else "noun", kind)
+            about = decide(concept_id, kind, context, who, text)
+            qualifiers = replace(context.qualifiers, experiencer=about.experiencer)
+            triggers = tuple(t for t in context.triggers if t.qualifier != "experiencer") + about.triggers
+            return QualifiedSpan(qualifiers, tuple(sorted(triggers, key=lambda t: t.span.start)))
         return QualifiedSpan(Qualifiers(), ())
 
     def _analyse(self, note: Note, sentences: list[Sentence]) -> Analysis:
@@ -176,6 +183,7 @@ class Engine:
                     finding = _with(finding, Trigger(refuting, "polarity", "absent"), polarity="absent")
                 updated.append((finding, about))
             found = updated
+        found = self._confirmed_next(text, sentences, found, year)
         known = {a.dependency for _, a in found if self.vocabulary.concepts[a.concept].sexual}
         if len(known - {None}) == 1:
             shared = next(iter(known - {None}))
@@ -184,6 +192,34 @@ class Engine:
                 for f, a in found
             ]  # fmt: skip
         return found
+
+    def _confirmed_next(
+        self, text: str, sentences: list[Sentence], found: list[tuple[Finding, About]], year: int
+    ) -> list[tuple[Finding, About]]:
+        """ "Romy vertelt dat pleegvader haar sloeg. Pleegvader erkent de tik.": a confession or a
+        confirmation in the next sentence, when that sentence has no finding of its own."""
+        unconfirmed = [f for f, a in found if f.qualifiers.certainty != "feit" and f.sentence is not None]
+        if not unconfirmed:
+            return found
+        confirmed_by: dict[int, Span] = {}
+        for previous, sentence in zip(sentences, sentences[1:], strict=False):
+            if self._targets(sentence):
+                continue
+            norms = set(sentence.norms)
+            for hit in self._context.hits(sentence, year, for_next_sentence=True):
+                if hit.rule.confirms_note and hit.rule.requires & norms:
+                    confirmed_by[previous.start] = _span(text, sentence, hit)
+                    break
+        if not confirmed_by:
+            return found
+        result = []
+        for finding, about in found:
+            span = confirmed_by.get(finding.sentence.start) if finding.sentence else None
+            kind = self.vocabulary.concepts[about.concept].kind
+            if span and kind == "act" and finding.qualifiers.polarity == "present":
+                finding = _with(finding, Trigger(span, "certainty", "feit"), certainty="feit")
+            result.append((finding, about))
+        return result
 
 
 def _reference_year(note: Note) -> int:

@@ -30,6 +30,7 @@ PREPOSITIONS = frozenset(
         "in",
         "uit",
         "zonder",
+        "volgens",
         "als",  # "zij is als kind ... geslagen": "kind" is what she was then, not another person
     }
 )
@@ -38,6 +39,24 @@ NOUN_PHRASE_FILLERS = frozenset(
      "biologische", "oudere", "jongere", "andere", "twee", "drie", "vier", "meerdere", "enkele", "volwassen",
      "oudste", "jongste", "zelf"}
 )  # fmt: skip
+SEEING_VERBS = frozenset(
+    {
+        "ziet",
+        "zag",
+        "zagen",
+        "zien",
+        "heeft",
+        "hebben",
+        "constateert",
+        "constateerde",
+        "merkt",
+        "merkte",
+        "vond",
+    }
+)
+AUXILIARY_FOLLOWERS = frozenset(
+    {"door", "vaak", "regelmatig", "meermaals", "al", "ook", "niet", "nooit", "jarenlang"}
+)
 PARTNER_WORDS = frozenset({"man", "vrouw", "vriend", "vriendin", "partner", "echtgenoot", "echtgenote"})
 OBJECT_PRONOUNS = frozenset({"hem", "hen", "hun", "mij", "me", "zichzelf"})
 SIBLINGS = frozenset(
@@ -74,6 +93,9 @@ class ParticipantFinder:
         passive = form == "participle" and self._has_auxiliary(tokens, first, last)
         if form == "noun" or passive or doer is not None:
             undergoer = self._subject(tokens, first, start, exclude=doer)
+            if kind == "sign" and undergoer is not None and undergoer.token.index + 1 < len(tokens):
+                if tokens[undergoer.token.index + 1].norm in SEEING_VERBS:
+                    undergoer = None  # "de juf ziet striemen op zijn rug": the teacher sees them
             if form == "noun" and kind == "act" and not self._says_experienced(tokens, first, last):
                 undergoer = None  # "de politie heeft de oom aangehouden op verdenking van ontucht"
             if form == "noun" and kind != "placement":
@@ -101,7 +123,16 @@ class ParticipantFinder:
         return first, last
 
     def _has_auxiliary(self, tokens: tuple[Token, ...], first: int, last: int) -> bool:
-        return any(tokens[i].norm in self._lexicon.passive_auxiliaries for i in range(first, last + 1))
+        for i in range(first, last + 1):
+            norm = tokens[i].norm
+            if norm not in self._lexicon.passive_auxiliaries:
+                continue
+            if norm in ("zijn", "haar"):  # "zijn" is also "his": "aan zijn arm", "heeft zijn moeder geslagen"
+                after = tokens[i + 1].norm if i + 1 <= last else ""
+                if not (after.startswith("ge") or after in AUXILIARY_FOLLOWERS):
+                    continue
+            return True
+        return False
 
     def _says_experienced(self, tokens, first, last) -> bool:
         return any(tokens[i].norm in self._lexicon.experience_words for i in range(first, last + 1))
@@ -122,7 +153,7 @@ class ParticipantFinder:
 
     def _subject(self, tokens, first, start, exclude: Person | None) -> Person | None:
         for i in range(first, start):
-            if i > first and tokens[i - 1].norm in PREPOSITIONS:
+            if _after_preposition(tokens, i):
                 continue
             if tokens[i].norm in OBJECT_PRONOUNS:
                 continue
@@ -134,7 +165,7 @@ class ParticipantFinder:
     def _people_in(self, tokens, first, stop) -> list[Person]:
         found = []
         for i in range(first, stop):
-            if i > 0 and tokens[i - 1].norm in ("door",):
+            if i > 0 and tokens[i - 1].norm in ("door", "als"):
                 continue
             person = self._person(tokens, i)
             if person is not None:
@@ -145,11 +176,15 @@ class ParticipantFinder:
         token = tokens[i]
         if token.norm in self._lexicon.client_subject_pronouns:
             return Person(token, "pronoun")
-        role = self._people.role(token)
+        next_norm = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        role = self._people.role(token, next_norm, first=i == 0)
         if role in (None, "professional", "third_party"):
             return None
         if token.norm in PARTNER_WORDS and i > 0 and tokens[i - 1].norm in ("haar", "zijn"):
             return Person(token, "caregiver")  # "haar man", "zijn vriendin": a parent's partner
+        if token.norm in PARTNER_WORDS and i + 2 < len(tokens) and tokens[i + 1].norm == "van":
+            if self._people.role(tokens[i + 2]) == "caregiver":
+                return Person(token, "caregiver")  # "de nieuwe vriend van moeder"
         if role == "client" and token.norm in SIBLINGS and self._belongs_to_someone(tokens, i):
             return Person(token, "peer")  # "zijn zusje", "het broertje van Tim": another child
         return Person(token, role)
@@ -162,3 +197,11 @@ class ParticipantFinder:
 
 def _same(a: Person | None, b: Person | None) -> bool:
     return a is not None and b is not None and a.token.index == b.token.index
+
+
+def _after_preposition(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "volgens de school", "door een onbekende man": the person belongs to the preposition."""
+    j = i - 1
+    while j >= 0 and tokens[j].norm in NOUN_PHRASE_FILLERS:
+        j -= 1
+    return j >= 0 and j < i and tokens[j].norm in PREPOSITIONS

@@ -14,6 +14,9 @@ from terminology.roles import RoleLexicon
 SKIPPABLE = frozenset(
     {"de", "het", "een", "zelf", "ook", "dat", "(", ")", "eigen", "oudste", "jongste", "beide"}
 )
+NAME_FOLLOWERS = frozenset(
+    "( , : benoemt blijft durft eet en erkent gaat gaf geeft ging had heeft huilt is kan komt kreeg krijgt kwam laat liet lijkt loopt maakt mag meldt moet ontkent raakte reageert schopt slaapt slaat sloeg speelt verblijft vertelde vertelt vindt was werd wil woonde woont wordt zag zat zegt zei zelf ziet zit zou".split()
+)  # words that can follow a name at the start of a sentence
 SIBLING_WORDS = frozenset(
     {"broer", "zus", "broertje", "zusje", "halfzus", "halfbroer", "stiefbroer", "stiefzus"}
 )
@@ -38,7 +41,11 @@ class People:
         self.lexicon = lexicon
         self._known = frozenset(known_words) | lexicon.not_names
 
-    def is_name(self, token: Token) -> bool:
+    def is_name(self, token: Token, next_norm: str | None = None, first: bool = False) -> bool:
+        """A capitalised word no list knows. At the start of a sentence only when what follows says so
+        ("Kevin (11) vertelt", "Tim is"), since "Herhaaldelijk" or "Tijdens" are capitalised there too."""
+        if first and next_norm is not None and next_norm not in NAME_FOLLOWERS:
+            return False
         return (
             token.capitalised
             and len(token.norm) >= 3
@@ -48,7 +55,7 @@ class People:
             and token.norm not in self.lexicon.third_party
         )
 
-    def role(self, token: Token) -> str | None:
+    def role(self, token: Token, next_norm: str | None = None, first: bool = False) -> str | None:
         """The part the person named by this word plays, or None if it names no one."""
         role = self.lexicon.role_of(token.norm)
         if role is not None:
@@ -57,7 +64,7 @@ class People:
             return "professional"
         if token.norm in self.lexicon.third_party:
             return "third_party"
-        if self.is_name(token):
+        if self.is_name(token, next_norm, first):
             return "client"
         return None
 
@@ -65,6 +72,13 @@ class People:
         if person.role in ("professional", "unknown"):
             return person.role
         return SOURCE_OF_ROLE.get(person.role, "third_party")
+
+    def person_within(self, sentence: Sentence, start: int, end: int) -> Person | None:
+        """A person named inside the trigger itself ("ik zag", "wij constateerden")."""
+        for token in sentence.tokens[start:end]:
+            if token.norm in self.lexicon.professional:
+                return Person(token, "professional")
+        return None
 
     def reporter_near(self, sentence: Sentence, start: int, end: int, forward_first: bool) -> Person | None:
         """The person who says, sees or judges: the nearest person word before the trigger (its subject) or

@@ -28,6 +28,7 @@ class RoleLexicon:
     clause_breaks: frozenset[str]
     not_names: frozenset[str]
     experience_words: frozenset[str] = frozenset()
+    observers: frozenset[str] = frozenset()
 
     def role_of(self, norm: str) -> str | None:
         return self.person_role.get(norm)
@@ -55,6 +56,7 @@ def parse_roles(data: Mapping[str, Any]) -> RoleLexicon:
         clause_breaks=_words(data, "clause_breaks"),
         not_names=_words(data, "not_names"),
         experience_words=_words(data, "experience_words"),
+        observers=_words(data, "observers"),
     )
 
 

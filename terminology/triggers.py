@@ -35,6 +35,8 @@ class TriggerRule:
     benign: bool = False
     note_wide: bool = False  # also reaches findings in earlier sentences
     note_wide_sentences: int = 0
+    observes: bool = False  # a seeing verb: a professional's own observation is a feit
+    confirms_note: bool = False  # confirms the findings of the sentence before
     refutes_note: bool = False  # 'de zorg bleek ongegrond': every vermoeden in the note becomes absent
     pseudo: bool = False
     pseudo_for: frozenset[str] = frozenset()  # "qualifier=value" it hides; empty with pseudo=True: hides all
@@ -85,6 +87,8 @@ def _parse_rule(index: int, entry: Mapping[str, Any]) -> list[TriggerRule]:
         note_wide=bool(entry.get("note_wide")),
         note_wide_sentences=int(entry.get("note_wide_sentences", 0)),
         refutes_note=bool(entry.get("refutes_note")),
+        observes=bool(entry.get("observes")),
+        confirms_note=bool(entry.get("confirms_note")),
         pseudo=pseudo,
         pseudo_for=frozenset(entry.get("pseudo_for", ())),
     )

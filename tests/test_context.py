@@ -52,7 +52,6 @@ ANALYSE_CASES = [
     case("Oom vindt dat Tim wordt verwaarloosd.", "verwaarloosd", "certainty", "mening", "vindt"),
     case(
         "Er is gemeld dat Tim wordt mishandeld.", "mishandeld", "certainty", "vermoeden", "gemeld",
-        bug="a report by someone else ('er is gemeld dat') is read as a feit with no trigger",
     ),
     # temporality
     case("Twee jaar geleden werd hij door vader geslagen.", "geslagen", "temporality", "historical",
@@ -76,18 +75,15 @@ ANALYSE_CASES = [
          "eigen vader"),
     case(
         "Moeder is zelf als kind mishandeld.", "mishandeld", "experiencer", "family", "moeder", "als kind",
-        bug="'als' ends the clause, so 'kind' is read as the one it happened to: coded Z16.01 for the client",
     ),
     case("Tim slaat klasgenoten.", "slaat", "experiencer", "other", "tim", "klasgenoten"),
     case(
         "Volgens een klasgenoot wordt Tim geslagen.", "geslagen", "experiencer", "client",
-        bug="a peer who reports is taken for the one it happened to, though Tim is named",
     ),
     # source
     case("Ik zag striemen op zijn benen.", "striemen", "source", "professional"),
     case(
         "Ik zag dat vader hem sloeg.", "sloeg", "source", "professional",
-        bug="the reporter of 'ik zag' is looked for next to the trigger, so 'vader' becomes the source",
     ),
     case("Kevin vertelt dat vader hem slaat.", "slaat", "source", "client", "kevin"),
     case("Moeder zegt dat vader hem slaat.", "slaat", "source", "parent", "moeder"),
@@ -117,7 +113,6 @@ QUALIFY_CASES = [
     case(
         "Het veiligheidsplan wordt volgende week opgesteld.", "veiligheidsplan", "temporality", "future",
         "volgende week",
-        bug="qualify passes no concept, so the plan-only 'wordt ... opgesteld' future triggers never apply",
     ),
     case("Mocht de koorts stijgen, bel dan de huisarts.", "koorts", "temporality", "hypothetical", "mocht"),
     case("Een opname wordt overwogen.", "opname", "temporality", "hypothetical", "overwogen"),
@@ -128,15 +123,12 @@ QUALIFY_CASES = [
     case("Tim heeft een hersenschudding.", "hersenschudding", "experiencer", "client"),
     case(
         "Vader slaat hem.", "slaat", "experiencer", "client",
-        bug="qualify reads every target as a noun, so the subject 'Vader' becomes the one it is about",
     ),
     case(
         "Tim slaat klasgenoten.", "slaat", "experiencer", "other", "klasgenoten", "tim",
-        bug="qualify reads every target as a noun, so the client doing it is taken as the one it is about",
     ),
     case(
         "Moeder is zelf als kind mishandeld.", "mishandeld", "experiencer", "family", "moeder", "als kind",
-        bug="'als' ends the clause, so 'kind' is read as the one it happened to",
     ),
     case("Ik zag een wond op zijn arm.", "wond", "source", "professional"),
     case("Kevin vertelt dat hij buikpijn heeft.", "buikpijn", "source", "client", "kevin"),

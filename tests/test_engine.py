@@ -142,9 +142,6 @@ def test_odd_text_is_analysed_with_exact_spans(analyse, text):
     assert_qualifiers_explained(analysis)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="a peer who reports makes the finding about 'other' without naming a trigger"
-)
 def test_a_peer_reporting_names_the_words_that_make_it_about_someone_else(analyse):
     # found by the property test below (as SLAA"VOLGENS"KLASGENOOT)
     assert_qualifiers_explained(analyse("Er is sprake van mishandeling volgens een klasgenoot."))

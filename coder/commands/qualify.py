@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _parse(raw: bytes) -> tuple[dict, str | None]:
     try:
-        record = json.loads(raw.decode("utf-8"))
+        record = json.loads(raw.rstrip(b"\r\n").decode("utf-8"))
     except UnicodeDecodeError:
         return {}, "line is not valid UTF-8"
     except json.JSONDecodeError as err:
