@@ -15,7 +15,12 @@ SKIPPABLE = frozenset(
     {"de", "het", "een", "zelf", "ook", "dat", "(", ")", "eigen", "oudste", "jongste", "beide"}
 )
 NAME_FOLLOWERS = frozenset(
-    "( , : benoemt blijft durft eet en erkent gaat gaf geeft ging had heeft huilt is kan komt kreeg krijgt kwam laat liet lijkt loopt maakt mag meldt moet ontkent raakte reageert schopt slaapt slaat sloeg speelt verblijft vertelde vertelt vindt was werd wil woonde woont wordt zag zat zegt zei zelf ziet zit zou".split()
+    (
+        "( , : benoemt blijft durft eet en erkent gaat gaf geeft ging had heeft huilt is kan komt kreeg "
+        "krijgt kwam laat liet lijkt loopt maakt mag meldt moet ontkent raakte reageert schopt slaapt slaat "
+        "sloeg speelt verblijft vertelde vertelt vindt was werd wil woonde woont wordt zag zat zegt zei zelf "
+        "ziet zit zou"
+    ).split()
 )  # words that can follow a name at the start of a sentence
 SIBLING_WORDS = frozenset(
     {"broer", "zus", "broertje", "zusje", "halfzus", "halfbroer", "stiefbroer", "stiefzus"}
