@@ -34,13 +34,14 @@ def one_line(err: BaseException) -> str:
     return text.splitlines()[0]
 
 
-def open_store(opener: StoreOpener, post: Post) -> None:
+def open_store(opener: StoreOpener, post: Post) -> bool:
     try:
         store = opener()
     except Exception as err:  # StoreError, or anything else: the app ends with this line on stderr
         post(StoreFailed(one_line(err)))
-        return
+        return False
     post(StoreOpened(store))
+    return True
 
 
 def load_engine(factory: EngineFactory, post: Post) -> None:

@@ -21,7 +21,7 @@ ENV_REGISTRATION = "CASECODER_REGISTRATION"
 ENV_ROLE = "CASECODER_ROLE"
 CONFIG_FILE = "config.toml"
 REGISTERS = ("skj", "big")  # Stichting Kwaliteitsregister Jeugd, BIG-register
-_REGISTRATION = re.compile(r"^\s*([A-Za-z]+)\s*:\s*(\d+)\s*$")
+_REGISTRATION = re.compile(r"^\s*([A-Za-z]+)\s*[:\s]?\s*(\d+)\s*$")  # "skj:123", "SKJ 123", "skj123"
 
 
 class SettingsError(ValueError):

@@ -396,3 +396,19 @@ async def test_tab_focuses_the_why_panel_and_keys_still_decide(tmp_path):
         assert screen.focused is not screen.query_one(SuggestionList)
         await pilot.press("a")
         assert state(screen, "s0") == "accepted"
+
+
+async def test_the_note_scrolls_to_evidence_out_of_view_and_starts_at_the_top_otherwise(tmp_path):
+    from tui_helpers import LONG_NOTE
+
+    from tui.widgets.note_view import NoteView
+
+    app = make_app(tmp_path / "t.db", notes=(LONG_NOTE, *NOTES))
+    async with app.run_test() as pilot:
+        screen = await ready(pilot)
+        view = screen.query_one(NoteView)
+        await until(pilot, lambda: view.scroll_y > 0)
+        await pilot.press("n")
+        await until(pilot, lambda: screen.note.id == "N1" and screen.choices is not None)
+        await pilot.pause()
+        assert view.scroll_y == 0

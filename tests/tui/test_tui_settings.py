@@ -58,13 +58,18 @@ def test_registration_staff_may_have_no_registration():
 
 @pytest.mark.parametrize(
     ("given", "normal"),
-    [("skj:12345678", "skj:12345678"), ("SKJ: 12345678", "skj:12345678"), (" big:1 ", "big:1")],
+    [
+        ("skj:12345678", "skj:12345678"),
+        ("SKJ: 12345678", "skj:12345678"),
+        (" big:1 ", "big:1"),
+        ("skj 123", "skj:123"),
+    ],
 )
 def test_registration_is_normalised(given, normal):
     assert parse_registration(given) == normal
 
 
-@pytest.mark.parametrize("given", ["12345678", "skj:", "nip:123", "skj:12a", "skj 123"])
+@pytest.mark.parametrize("given", ["12345678", "skj:", "nip:123", "skj:12a", "skj-12 3"])
 def test_bad_registration_is_refused_with_an_example(given):
     with pytest.raises(SettingsError, match="skj:12345678"):
         parse_registration(given)

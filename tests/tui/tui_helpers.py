@@ -130,6 +130,21 @@ def analyse_plan(note: Note) -> Analysis:
     )
 
 
+def analyse_long(note: Note) -> Analysis:
+    """Evidence near the end of a long note: the note view must scroll to it."""
+    t = note.text
+    return Analysis(
+        note,
+        (
+            Suggestion(ICPC, "Z16.01", "Mishandeling/seksueel misbruik van kind", Qualifiers(),
+                       (span(t, "striemen"),), (), "abuse.physical", "De schrijver zag striemen."),
+        ),
+    )  # fmt: skip
+
+
+LONG_NOTE = Note("LONG", "Verslag van het huisbezoek. " * 150 + "Ik zag striemen op zijn rug.", {})
+
+
 class FakeEngine:
     """Hand-made analyses by note id; any other note gets no suggestions. Counts its calls."""
 
@@ -145,6 +160,8 @@ class FakeEngine:
             return analyse_abuse(note)
         if note.id == "N2":
             return analyse_plan(note)
+        if note.id == "LONG":
+            return analyse_long(note)
         return Analysis(note, ())
 
 

@@ -95,24 +95,21 @@ class CodingScreen(Screen[None]):
         self.call_after_refresh(self._start_background_work)  # after the first paint
 
     def _start_background_work(self) -> None:
-        self._open_store()
         self._read_notes()
-        self._load_engine()
+        self._open_store_then_engine()
 
     # -- background work ----------------------------------------------------------------------------
 
-    @work(thread=True, group="store", exit_on_error=False)
-    def _open_store(self) -> None:
-        background.open_store(self._store_opener, self.post_message)
+    @work(thread=True, group="start", exit_on_error=False)
+    def _open_store_then_engine(self) -> None:
+        """One after the other: both are CPU-bound imports, and without a store there is nothing to load."""
+        if background.open_store(self._store_opener, self.post_message):
+            background.load_engine(self._engine_factory, self.post_message)
 
     @work(thread=True, group="notes", exit_on_error=False)
     def _read_notes(self) -> None:
         worker = get_current_worker()
         background.read_notes(self._note_source, self.post_message, lambda: worker.is_cancelled)
-
-    @work(thread=True, group="engine", exit_on_error=False)
-    def _load_engine(self) -> None:
-        background.load_engine(self._engine_factory, self.post_message)
 
     @work(thread=True, group="analyse", exclusive=True, exit_on_error=False)
     def _analyse(self, index: int, note: Note) -> None:

@@ -35,19 +35,24 @@ class IdentityScreen(ModalScreen[UserSettings | None]):
                 id="identity-intro",
             )
             yield Label("Naam")
-            yield Input(self._settings.name or "", placeholder="Voor- en achternaam", id="identity-name")
+            yield Input(
+                self._settings.name or "", placeholder="Voor- en achternaam", id="identity-name", compact=True
+            )
             yield Label("Registratie (SKJ of BIG)")
             yield Input(
                 self._settings.registration or "",
                 placeholder="skj:12345678 of big:19012345678",
                 id="identity-reg",
+                compact=True,
             )
             yield Label("Rol")
-            yield Select(ROLE_OPTIONS, value=self._settings.role, allow_blank=False, id="identity-role")
+            yield Select(
+                ROLE_OPTIONS, value=self._settings.role, allow_blank=False, id="identity-role", compact=True
+            )
             yield Static("", id="identity-error")
             with Horizontal(id="identity-buttons"):
-                yield Button("Opslaan", variant="primary", id="identity-save")
-                yield Button("Later", id="identity-later")
+                yield Button("Opslaan", variant="primary", id="identity-save", compact=True)
+                yield Button("Later", id="identity-later", compact=True)
 
     def on_mount(self) -> None:
         first_empty = "#identity-reg" if self._settings.name else "#identity-name"

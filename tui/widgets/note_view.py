@@ -41,6 +41,8 @@ class NoteView(VerticalScroll):
         self.query_one("#note-text", Static).update(Text(message, style="italic"))
 
     def show(self, text: str, marks: Sequence[Mark], scroll: bool = True) -> None:
+        if text != self._plain:
+            self.scroll_home(animate=False)  # another note: start at its top
         self._plain = text
         rendered = Text(text)
         for mark in marks:
@@ -51,10 +53,11 @@ class NoteView(VerticalScroll):
             self.call_after_refresh(self._scroll_to_offset, focus or 0)
 
     def _scroll_to_offset(self, offset: int) -> None:
-        """Scroll so the line holding `offset` sits in the upper third of the view."""
-        width = self.scrollable_content_region.width
-        if width <= 0 or not self._plain:
+        """If the line holding `offset` is out of view, scroll so it sits in the upper third of the view."""
+        region = self.scrollable_content_region
+        if region.width <= 0 or not self._plain:
             return
         prefix = Text(self._plain[:offset])
-        line = max(0, len(prefix.wrap(self.app.console, width)) - 1)
-        self.scroll_to(y=max(0, line - self.scrollable_content_region.height // 3), animate=False)
+        line = max(0, len(prefix.wrap(self.app.console, region.width)) - 1)
+        if not self.scroll_y <= line < self.scroll_y + region.height:
+            self.scroll_to(y=max(0, line - region.height // 3), animate=False)
