@@ -30,7 +30,10 @@ class About:
     note: str = ""  # a short Dutch explanation when the finding is not about the client
 
 
-def decide(concept: str, kind: str, context: Context, who: Participants, text: str) -> About:
+def decide(
+    concept: str, kind: str, context: Context, who: Participants, text: str, witnessed: bool = False
+) -> About:
+    """`witnessed`: the sentence says the children saw or were there ("gezien hoe", "erbij", "getuige")."""
     doer, undergoer = who.doer, who.undergoer
     dependency = _dependency(who)
     historical = context.qualifiers.temporality == "historical"
@@ -64,6 +67,8 @@ def decide(concept: str, kind: str, context: Context, who: Participants, text: s
     if concept == "neglect_sign" and undergoer is not None and undergoer.role in ADULT_FAMILY:
         undergoer = None  # "moeder liet de kinderen alleen thuis": the parent is the one who falls short
     if undergoer is not None and undergoer.role in ADULT_FAMILY:
+        if historical and not context.own_history and concept in ACTS_WITNESSED_AGAINST_ADULTS and witnessed:
+            return About("domestic_violence", "client", (), None)  # "de kinderen hebben destijds gezien hoe"
         if context.own_history or historical:
             return about("family", undergoer, "het gaat over de eigen geschiedenis van een familielid")
         if concept in ACTS_WITNESSED_AGAINST_ADULTS and (

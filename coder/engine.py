@@ -26,6 +26,8 @@ from terminology.roles import load_roles
 from terminology.triggers import load_triggers
 from terminology.vocabulary import Term, load_vocabulary
 
+WITNESS_WORDS = frozenset({"gezien", "zagen", "getuige", "erbij", "meegemaakt", "meekregen", "hoorden"})
+
 
 @dataclass(frozen=True)
 class QualifiedSpan:
@@ -137,7 +139,8 @@ class Engine:
             sentence, hits, match.start, match.end, concept.id, concept.kind, text
         )
         who = self._participants.find(sentence, match.start, match.end, term.form, concept.kind)
-        about = decide(concept.id, concept.kind, context, who, text)
+        witnessed = not WITNESS_WORDS.isdisjoint(sentence.norms)
+        about = decide(concept.id, concept.kind, context, who, text, witnessed)
         first, last = sentence.tokens[match.start], sentence.tokens[match.end - 1]
         triggers = tuple(t for t in context.triggers if t.qualifier != "experiencer") + about.triggers
         finding = Finding(
@@ -203,8 +206,8 @@ class Engine:
             return found
         confirmed_by: dict[int, Span] = {}
         for previous, sentence in zip(sentences, sentences[1:], strict=False):
-            if self._targets(sentence):
-                continue
+            if any(self.vocabulary.concepts[m.key.concept].kind == "act" for m in self._targets(sentence)):
+                continue  # a sentence with acts of its own confirms those, not the one before
             norms = set(sentence.norms)
             for hit in self._context.hits(sentence, year, for_next_sentence=True):
                 if hit.rule.confirms_note and hit.rule.requires & norms:

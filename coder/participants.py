@@ -129,7 +129,8 @@ class ParticipantFinder:
                 continue
             if norm in ("zijn", "haar"):  # "zijn" is also "his": "aan zijn arm", "heeft zijn moeder geslagen"
                 after = tokens[i + 1].norm if i + 1 <= last else ""
-                if not (after.startswith("ge") or after in AUXILIARY_FOLLOWERS):
+                looks_like_participle = after.startswith("ge") and after[-1:] in ("d", "t", "n")
+                if not (looks_like_participle or after in AUXILIARY_FOLLOWERS):
                     continue
             return True
         return False
