@@ -27,10 +27,11 @@ if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
 # Below this many items the work is done in this process: starting workers would cost about what it saves.
-# By start method, from measured costs (benchmarks/README.md): an engine takes ~1 CPU-second to build and a
-# note ~1.3 ms; a fork costs ~5 ms and inherits the built engine, while forkserver and spawn workers build
-# their own (spawn imports everything again too), so with 2 workers they pay off only from ~1000-2000 notes.
-IN_PROCESS_BELOW = MappingProxyType({"fork": 200, "forkserver": 1000, "spawn": 2000})
+# By start method, from measured costs (benchmarks/README.md): a note takes ~1.3 ms; fork workers inherit the
+# engine the parent built (~5 ms a fork), forkserver workers still build their own (~0.45 s later than in
+# process) and spawn workers import everything too (~0.8 s later), so with 2 workers those pay off only from
+# ~700 and ~1200 notes.
+IN_PROCESS_BELOW = MappingProxyType({"fork": 200, "forkserver": 700, "spawn": 1200})
 CHUNKS_IN_FLIGHT_PER_WORKER = 2
 
 
@@ -174,11 +175,11 @@ def _worker_context(start_method: str) -> BaseContext:
 
     fork is fastest by far (workers inherit the parent's engine) but unsafe in a process that runs other
     threads (the TUI does), so then workers start from a clean forkserver that has imported the engine module
-    once; spawn is the portable last resort.
+    and spaCy once; spawn is the portable last resort.
     """
     context = multiprocessing.get_context(start_method)
     if start_method == "forkserver":
-        context.set_forkserver_preload(["coder.engine"])
+        context.set_forkserver_preload(["coder.engine", "spacy"])  # the engine imports spaCy only when built
     return context
 
 

@@ -70,3 +70,21 @@ def test_accept_and_quit_in_a_real_terminal_stores_that_code(tmp_path):
         [decision] = store.decisions(status="accepted")
     assert decision.accepted_by.name == "Test" and decision.accepted_by.registration == "skj:12345678"
     assert decision.note_id == sorted(p.stem for p in SAMPLES.glob("*.txt"))[0]
+
+
+@pytest.mark.skipif(not any(SAMPLES.glob("*.txt")), reason="no samples")
+def test_kill_9_right_after_accepting_loses_nothing_shown_as_accepted(tmp_path):
+    import os
+    import signal
+
+    from coder.store import open_store
+
+    db = tmp_path / "t.db"
+    with Terminal(user_args([str(SAMPLES)], db)) as term:
+        term.wait(b"regel ")
+        term.wait(b"vastgelegd", since=term.send(b"f"))  # shown as accepted: the write has returned
+        os.killpg(term._process.pid, signal.SIGKILL)
+        assert term.finish() == -signal.SIGKILL
+    with open_store(db, create=False) as store:
+        [decision] = store.decisions(status="accepted")
+    assert decision.certainty == "feit"

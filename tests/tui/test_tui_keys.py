@@ -267,17 +267,19 @@ async def test_keys_are_in_the_command_palette(tmp_path):
         screen = await ready(pilot)
         titles = [command.title for command in app.get_system_commands(screen)]
         for title in (
-            "Aannemen",
-            "Afwijzen",
-            "Aannemen als feit",
-            "Aannemen als vermoeden",
-            "Aannemen als mening",
-            "Code zoeken en toevoegen",
-            "Ongedaan maken",
-            "Volgende notitie",
-            "Vorige notitie",
-            "Help",
-            "Stoppen",
+            "Aannemen (a)",
+            "Afwijzen (x)",
+            "Aannemen als feit (f)",
+            "Aannemen als vermoeden (v)",
+            "Aannemen als mening (m)",
+            "Code zoeken en toevoegen (+  /)",
+            "Ongedaan maken (u)",
+            "Volgende notitie (n)",
+            "Vorige notitie (p)",
+            "Waarom groot (w)",
+            "Tekst groot (t)",
+            "Help (?)",
+            "Stoppen (q)",
         ):
             assert title in titles
         await pilot.press("ctrl+p")

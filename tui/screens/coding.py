@@ -405,7 +405,7 @@ class CodingScreen(Screen[None]):
         self.app.exit(return_code=2 if self.app.read_failures else 0)
 
     def palette_commands(self) -> Iterable[tuple[str, str, Callable[[], Any]]]:
-        for action, (title, text) in coding_keys.ACTION_HELP.items():
+        for title, text, action in coding_keys.palette_entries():
             yield title, text, self._palette_callback(action)
 
     def _palette_callback(self, action: str) -> Callable[[], Any]:

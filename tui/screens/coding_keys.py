@@ -46,13 +46,21 @@ ACTION_HELP = {
 KEY_NAMES = {"plus,slash": "+  /", "question_mark": "?"}
 
 
+def keys_of(action: str) -> str:
+    binding = next(b for b in BINDINGS if b.action == action)
+    return KEY_NAMES.get(binding.key, binding.key)
+
+
+def palette_entries() -> list[tuple[str, str, str]]:
+    """(title with its key, help, action) for the command palette: "Aannemen (a)"."""
+    return [(f"{title} ({keys_of(action)})", text, action) for action, (title, text) in ACTION_HELP.items()]
+
+
 def key_help() -> list[tuple[str, str, str]]:
     """(keys, title, help) for the help screen, moving first and the palette last."""
     rows = [("↑ ↓  j k", "Vorige / volgende suggestie", "Verplaats de markering in de lijst")]
-    for binding in BINDINGS:
-        if binding.action in ACTION_HELP:
-            title, text = ACTION_HELP[binding.action]
-            rows.append((KEY_NAMES.get(binding.key, binding.key), title, text))
+    for action, (title, text) in ACTION_HELP.items():
+        rows.append((keys_of(action), title, text))
     rows += [
         ("tab", "Ander paneel", "Zet de focus op de uitleg of de tekst; scroll met ↑ ↓"),
         ("esc", "Terug", "Terug naar de lijst (na w of t)"),

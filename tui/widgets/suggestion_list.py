@@ -30,12 +30,10 @@ def candidate_prompt(candidate: Candidate, choices: NoteChoices) -> Content:
     else:
         marker = STATE_MARKERS[choice.state]
         title = Content.assemble((f"{marker} ", STATE_STYLES[choice.state]), (code_title(suggestion), "bold"))
+    summary = Content("  " + qualifier_summary(suggestion.qualifiers, shown_certainty(candidate, choice)))
     if candidate.kind == "manual":
-        title = title + Content.styled("  (handmatig)", "$text-muted")
-    lines = [
-        title,
-        Content("  " + qualifier_summary(suggestion.qualifiers, shown_certainty(candidate, choice))),
-    ]
+        summary = summary + Content.styled(" · handmatig", "$text-muted")
+    lines = [title, summary]
     if candidate.kind == "considered":
         lines.append(Content.styled(f"  {considered_reason(suggestion)}", "italic"))
     elif choice.state != "not-coded":

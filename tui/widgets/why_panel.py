@@ -72,35 +72,41 @@ def code_with_value(suggestion: Suggestion) -> str:
     return f"{suggestion.code} = {suggestion.value}" if suggestion.value else suggestion.code
 
 
+def person_label(who: Reviewer) -> str:
+    return f"{who.name} ({who.role}, {who.registration or 'geen registratie'})"
+
+
 def record_lines(suggestion: Suggestion, choice: Choice, context: RecordContext) -> list[Content]:
     decision = choice.decision
     if choice.state == "rejected":
         return [heading("Afgewezen"), Content("  Er wordt niets over deze suggestie bewaard.")]
     if decision is not None:
-        who = decision.accepted_by
+        positions = ", ".join(span_position(s.start, s.end) for s in decision.evidence) or "geen"
+        summary = qualifier_summary(suggestion.qualifiers, decision.certainty)
         return [
             heading("Vastgelegd"),
-            Content(f"  {decision.code} · {qualifier_summary(suggestion.qualifiers, decision.certainty)}"),
-            Content(f"  door {who.name} ({who.role}, {who.registration or 'geen registratie'})"),
-            Content(f"  op {local_time(decision.accepted_at)} · {decision.engine_version}"),
+            Content(f"  {code_with_value(suggestion)} · {summary}"),
+            Content(f"  notitie {decision.note_id} · cliënt {decision.client_id or 'onbekend'}"),
+            Content(f"  bewijs {positions}, met de woorden zelf"),
+            Content(f"  door {person_label(decision.accepted_by)} op {local_time(decision.accepted_at)}"),
+            Content(f"  {decision.engine_version}"),
+            Content.styled("  Ongedaan maken (u) markeert dit als foutief; er wordt niets gewist.", "italic"),
         ]
     q = suggestion.qualifiers
     note = context.note
-    who = context.reviewer
     person = (
-        "nog onbekend (naam wordt gevraagd)"
-        if who is None
-        else (f"{who.name} ({who.role}, {who.registration or 'geen registratie'})")
+        "nog onbekend (naam wordt gevraagd)" if context.reviewer is None else person_label(context.reviewer)
     )
     positions = ", ".join(span_position(s.start, s.end) for s in suggestion.evidence) or "geen"
     return [
         heading("Bij aannemen (a) wordt vastgelegd"),
         Content(f"  {code_with_value(suggestion)} · {qualifier_summary(q)}"),
         Content(f"  bron: {value_label('source', q.source)} · regel {suggestion.rule}"),
-        Content(f"  notitie {note.id} · cliënt {note.client or 'onbekend'} · bewijs {positions}"),
+        Content(f"  notitie {note.id} · cliënt {note.client or 'onbekend'}"),
+        Content(f"  bewijs {positions}, met de woorden zelf"),
         Content(f"  door {person}, met tijdstip"),
         Content(f"  {context.engine_version or 'engine wordt geladen'}"),
-        Content.styled("  De tekst van de notitie wordt niet bewaard.", "italic"),
+        Content.styled("  De rest van de notitie wordt niet bewaard.", "italic"),
     ]
 
 
