@@ -335,7 +335,7 @@ async def test_read_errors_are_notifications_not_crashes(tmp_path):
     app = make_app(tmp_path / "t.db", notes=notes)
     async with app.run_test() as pilot:
         screen = await ready(pilot)
-        await until(pilot, lambda: screen._reading_done)
+        await until(pilot, lambda: screen.notebook.reading_done)
         messages = [n.message for n in app._notifications]
         assert "bad.jsonl:3: missing text" in messages
         assert screen.note.id == "N1"

@@ -30,6 +30,7 @@ from tui.messages import (
     StoreFailed,
     StoreOpened,
 )
+from tui.notebook import NoteBook
 from tui.recording import Recorder, Refused
 from tui.screens import coding_keys
 from tui.widgets.legend import Legend
@@ -62,12 +63,8 @@ class CodingScreen(Screen[None]):
         self._engine: Any = None
         self._engine_lock = threading.Lock()
         self._store: Any = None
-        self._notes: list[Note] = []
-        self._reading_done = False
         self._read_failures = 0
-        self._index: int | None = None
-        self._analyses: dict[int, Analysis] = {}
-        self._choices: dict[int, NoteChoices] = {}
+        self.notebook = NoteBook()
 
     # -- layout -------------------------------------------------------------------------------------
 
@@ -126,8 +123,9 @@ class CodingScreen(Screen[None]):
 
     def _prefetch(self, index: int) -> None:
         """Analyse the next note while the person reads this one, so `n` shows it at once."""
-        if index < len(self._notes) and index not in self._analyses and self._engine is not None:
-            self._analyse(index, self._notes[index])
+        book = self.notebook
+        if index < len(book.notes) and not book.analysed(index) and self._engine is not None:
+            self._analyse(index, book.notes[index])
 
     # -- messages from the background -------------------------------------------------------------
 
@@ -142,8 +140,8 @@ class CodingScreen(Screen[None]):
 
     @on(NotesRead)
     def _notes_read(self, message: NotesRead) -> None:
-        self._notes.extend(message.notes)
-        if self._index is None:
+        self.notebook.add(message.notes)
+        if self.notebook.index is None:
             self.open_note(0)
         else:
             self._update_header()
@@ -157,14 +155,14 @@ class CodingScreen(Screen[None]):
 
     @on(NotesFinished)
     def _notes_finished(self, message: NotesFinished) -> None:
-        self._reading_done = True
+        self.notebook.reading_done = True
         if message.failed > MAX_READ_NOTICES:
             self.notify(
                 f"{message.failed} records niet gelezen; de eerste {MAX_READ_NOTICES} staan hierboven.",
                 severity="warning",
                 timeout=8,
             )
-        if not self._notes:
+        if not self.notebook.notes:
             self.query_one(NoteView).show_message("Geen notities gevonden in de invoer.")
             self.query_one(SuggestionList).show_message("Geen notities.")
         self._update_header()
@@ -181,25 +179,24 @@ class CodingScreen(Screen[None]):
 
     @on(NoteAnalysed)
     def _note_analysed(self, message: NoteAnalysed) -> None:
-        if message.index in self._analyses:
+        if not self.notebook.keep_analysis(message.index, message.analysis):
             return  # analysed meanwhile on the UI thread; keep what is shown
-        self._analyses[message.index] = message.analysis
-        if message.index == self._index:
+        if message.index == self.notebook.index:
             self._show_choices(reset_highlight=True)
 
     def _refresh_current(self) -> None:
-        if self._index is not None:
-            self.open_note(self._index)
+        if self.notebook.index is not None:
+            self.open_note(self.notebook.index)
 
     # -- showing a note ----------------------------------------------------------------------------
 
     @property
     def note(self) -> Note | None:
-        return None if self._index is None else self._notes[self._index]
+        return self.notebook.current
 
     @property
     def choices(self) -> NoteChoices | None:
-        return None if self._index is None else self._choices_for(self._index)
+        return self.notebook.choices(self.notebook.index, self._store)
 
     @property
     def recorder(self) -> Recorder | None:
@@ -207,47 +204,29 @@ class CodingScreen(Screen[None]):
             return None
         return Recorder(self._store, str(self._engine.version))
 
-    def _choices_for(self, index: int) -> NoteChoices | None:
-        """A note's candidates once it is analysed and the store can say what was accepted before."""
-        if index not in self._choices and index in self._analyses and self._store is not None:
-            analysis = self._analyses[index]
-            stored = self._store.decisions(status="accepted", note_id=analysis.note.id)
-            self._choices[index] = NoteChoices(analysis, stored)
-        return self._choices.get(index)
-
     def open_note(self, index: int) -> None:
-        self._index = index
-        note = self._notes[index]
+        book = self.notebook
+        book.index = index
+        note = book.notes[index]
         self._update_header()
         engine_ready = self._engine is not None
-        if engine_ready and index not in self._analyses and len(note.text) <= SYNC_ANALYSIS_CHARS:
-            self._analyses[index] = self._analyse_now(note)
-        if self._choices_for(index) is not None:
+        if engine_ready and not book.analysed(index) and len(note.text) <= SYNC_ANALYSIS_CHARS:
+            book.keep_analysis(index, self._analyse_now(note))
+        if self.choices is not None:
             self._show_choices(reset_highlight=True)
             self._prefetch(index + 1)
             return
         self.query_one(NoteView).show(note.text, [])
         self.query_one(WhyPanel).show_message("")
         suggestions = self.query_one(SuggestionList)
-        if engine_ready and index not in self._analyses:
+        if engine_ready and not book.analysed(index):
             suggestions.show_message("analyseren...")
             self._analyse(index, note)
         else:
             suggestions.show_message(LOADING)
 
     def _update_header(self) -> None:
-        header = self.query_one("#note-header", Static)
-        note = self.note
-        if note is None:
-            header.update("casecoder" if self._reading_done else "casecoder · notities lezen...")
-            return
-        total = f"{len(self._notes)}" + ("" if self._reading_done else "+")
-        parts = [f"Notitie {self._index + 1}/{total}", note.id]
-        if note.client:
-            parts.append(f"cliënt {note.client}")
-        if note.date:
-            parts.append(note.date)
-        header.update(" · ".join(parts))
+        self.query_one("#note-header", Static).update(self.notebook.header())
 
     def _show_choices(self, reset_highlight: bool = False) -> None:
         choices = self.choices
@@ -354,16 +333,18 @@ class CodingScreen(Screen[None]):
             suggestions.action_cursor_up()
 
     def action_next_note(self) -> None:
-        if self._index is not None and self._index + 1 < len(self._notes):
-            self.open_note(self._index + 1)
-        elif self._index is not None:
-            last = "Dit is de laatste notitie." if self._reading_done else "Notities worden nog gelezen."
+        index, book = self.notebook.index, self.notebook
+        if index is not None and index + 1 < len(book.notes):
+            self.open_note(index + 1)
+        elif index is not None:
+            last = "Dit is de laatste notitie." if book.reading_done else "Notities worden nog gelezen."
             self.notify(last)
 
     def action_previous_note(self) -> None:
-        if self._index:
-            self.open_note(self._index - 1)
-        elif self._index == 0:
+        index = self.notebook.index
+        if index:
+            self.open_note(index - 1)
+        elif index == 0:
             self.notify("Dit is de eerste notitie.")
 
     def action_add_code(self) -> None:
