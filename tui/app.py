@@ -41,6 +41,16 @@ class CaseCoderApp(App[None]):
         if not self.settings.complete:
             self.ask_identity()
 
+    def _fatal_error(self) -> None:
+        """Textual's crash report, but without local variables: those could hold a note's text."""
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        self.bell()
+        traceback = Traceback(show_locals=False, width=None)
+        self._exit_renderables.append(Segments(self.console.render(traceback, self.console.options)))
+        self._close_messages_no_wait()
+
     def fail(self, reason: str) -> None:
         self.fatal = reason
         self.exit(return_code=1)

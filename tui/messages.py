@@ -69,3 +69,12 @@ class StoreFailed(Message):
     def __init__(self, reason: str) -> None:
         super().__init__()
         self.reason = reason
+
+
+class AnalysisFailed(Message):
+    """The engine could not analyse one note (a bug, not bad input); the rest of the session goes on."""
+
+    def __init__(self, index: int, reason: str) -> None:
+        super().__init__()
+        self.index = index
+        self.reason = reason

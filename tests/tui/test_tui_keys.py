@@ -414,3 +414,37 @@ async def test_the_note_scrolls_to_evidence_out_of_view_and_starts_at_the_top_ot
         await until(pilot, lambda: screen.note.id == "N1" and screen.choices is not None)
         await pilot.pause()
         assert view.scroll_y == 0
+
+
+async def test_a_note_the_engine_cannot_analyse_is_reported_and_the_rest_goes_on(tmp_path):
+    from coder.model import Note
+
+    bad = Note("BAD", "Een notitie waar de engine over struikelt.")
+    app = make_app(tmp_path / "t.db", notes=(bad, *NOTES))
+    async with app.run_test() as pilot:
+        screen = coding_screen(app)
+        await until(pilot, lambda: any("analyse mislukt" in n.message for n in app._notifications))
+        assert screen.choices is None
+        await pilot.press("a")  # nothing to accept: a notice, no crash
+        await pilot.press("n")
+        await until(pilot, lambda: screen.note.id == "N1" and screen.choices is not None)
+        await pilot.press("p")
+        assert screen.note.id == "BAD"
+
+
+async def test_a_crash_report_holds_no_local_variables(tmp_path, capsys):
+    app = make_app(tmp_path / "t.db")
+    with pytest.raises(RuntimeError):
+        async with app.run_test() as pilot:
+            screen = await ready(pilot)
+
+            def crash() -> None:
+                secret_note_text = NOTES[0].text  # noqa: F841  (a local a crash report must not show)
+                raise RuntimeError("crash")
+
+            screen.action_help = crash
+            await pilot.press("question_mark")
+            await pilot.pause()
+    report = capsys.readouterr().err
+    assert "RuntimeError" in report
+    assert "Er bestaat een vermoeden" not in report  # the local's value, the note text

@@ -162,6 +162,8 @@ class FakeEngine:
             return analyse_plan(note)
         if note.id == "LONG":
             return analyse_long(note)
+        if note.id == "BAD":
+            raise ValueError("the fake engine cannot read this note")
         return Analysis(note, ())
 
 

@@ -16,11 +16,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.worker import get_current_worker
 
-from coder.model import Analysis, Certainty, Note
+from coder.model import Certainty, Note
 from tui import background
 from tui.choices import NoteChoices
 from tui.highlight import note_marks
 from tui.messages import (
+    AnalysisFailed,
     EngineFailed,
     EngineLoaded,
     NoteAnalysed,
@@ -114,12 +115,24 @@ class CodingScreen(Screen[None]):
         with self._engine_lock:  # one analysis at a time: the engine is not shared between threads
             if get_current_worker().is_cancelled:
                 return
-            analysis = self._engine.analyse(note)
+            try:
+                analysis = self._engine.analyse(note)
+            except Exception as err:  # one note the engine cannot handle must not end the session
+                self.post_message(AnalysisFailed(index, f"{type(err).__name__}: {background.one_line(err)}"))
+                return
         self.post_message(NoteAnalysed(index, analysis))
 
-    def _analyse_now(self, note: Note) -> Analysis:
+    def _analyse_now(self, index: int, note: Note) -> bool:
         with self._engine_lock:
-            return self._engine.analyse(note)
+            try:
+                analysis = self._engine.analyse(note)
+            except Exception as err:  # as above, shown at once
+                self._analysis_failed(
+                    AnalysisFailed(index, f"{type(err).__name__}: {background.one_line(err)}")
+                )
+                return False
+        self.notebook.keep_analysis(index, analysis)
+        return True
 
     def _prefetch(self, index: int) -> None:
         """Analyse the next note while the person reads this one, so `n` shows it at once."""
@@ -184,6 +197,17 @@ class CodingScreen(Screen[None]):
         if message.index == self.notebook.index:
             self._show_choices(reset_highlight=True)
 
+    @on(AnalysisFailed)
+    def _analysis_failed(self, message: AnalysisFailed) -> None:
+        """Shown for the open note only; a note analysed ahead of time is tried again when opened."""
+        note = self.notebook.current
+        if message.index != self.notebook.index or note is None:
+            return
+        self.query_one(NoteView).show(note.text, [])
+        self.query_one(SuggestionList).show_message("Analyse mislukt; deze notitie heeft geen suggesties.")
+        self.query_one(WhyPanel).show_message(message.reason)
+        self.notify(f"{note.id}: analyse mislukt ({message.reason})", severity="error", markup=False)
+
     def _refresh_current(self) -> None:
         if self.notebook.index is not None:
             self.open_note(self.notebook.index)
@@ -211,7 +235,8 @@ class CodingScreen(Screen[None]):
         self._update_header()
         engine_ready = self._engine is not None
         if engine_ready and not book.analysed(index) and len(note.text) <= SYNC_ANALYSIS_CHARS:
-            book.keep_analysis(index, self._analyse_now(note))
+            if not self._analyse_now(index, note):
+                return
         if self.choices is not None:
             self._show_choices(reset_highlight=True)
             self._prefetch(index + 1)
