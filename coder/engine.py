@@ -168,7 +168,7 @@ class Engine:
             position = {s.start: n for n, s in enumerate(sentences)}
             refuting = next(
                 (_span(text, s, h) for _, s, h in note_hits
-                 if h.rule.refutes_note and h.rule.requires & set(s.norms) and not self._targets(s)),
+                 if h.rule.refutes_note and h.rule.requires & set(s.norms)),
                 None,
             )  # fmt: skip
             updated = []
@@ -187,6 +187,7 @@ class Engine:
                 updated.append((finding, about))
             found = updated
         found = self._confirmed_next(text, sentences, found, year)
+        found = self._shared_doer_in_sentence(found)
         known = {a.dependency for _, a in found if self.vocabulary.concepts[a.concept].sexual}
         if len(known - {None}) == 1:
             shared = next(iter(known - {None}))
@@ -195,6 +196,24 @@ class Engine:
                 for f, a in found
             ]  # fmt: skip
         return found
+
+    def _shared_doer_in_sentence(self, found: list[tuple[Finding, About]]) -> list[tuple[Finding, About]]:
+        """ "Bij een vechtpartij kreeg Ravi een trap": an act whose doer is not named takes the relation from
+        the violence named in the same sentence (street violence: no dependency)."""
+        by_sentence: dict[int, set[bool]] = {}
+        for finding, about in found:
+            if finding.sentence is None:
+                continue
+            known = False if about.concept == "assault" else about.dependency
+            if known is not None:
+                by_sentence.setdefault(finding.sentence.start, set()).add(known)
+        result = []
+        for finding, about in found:
+            relations = by_sentence.get(finding.sentence.start, set()) if finding.sentence else set()
+            if about.dependency is None and len(relations) == 1 and about.concept != "assault":
+                about = replace(about, dependency=next(iter(relations)))
+            result.append((finding, about))
+        return result
 
     def _confirmed_next(
         self, text: str, sentences: list[Sentence], found: list[tuple[Finding, About]], year: int

@@ -37,7 +37,7 @@ PREPOSITIONS = frozenset(
 NOUN_PHRASE_FILLERS = frozenset(
     {"de", "het", "een", "zijn", "haar", "hun", "mijn", "die", "dat", "deze", "eigen", "toenmalige", "nieuwe",
      "biologische", "oudere", "jongere", "andere", "twee", "drie", "vier", "meerdere", "enkele", "volwassen",
-     "oudste", "jongste", "zelf"}
+     "oudste", "jongste", "zelf", "groep", "stel", "paar", "bende", "aantal"}
 )  # fmt: skip
 SEEING_VERBS = frozenset(
     {
@@ -93,6 +93,8 @@ class ParticipantFinder:
         passive = form == "participle" and self._has_auxiliary(tokens, first, last)
         if form == "noun" or passive or doer is not None:
             undergoer = self._subject(tokens, first, start, exclude=doer)
+            if kind == "sign" and undergoer is None:  # "Bij Mees zijn blauwe plekken gezien"
+                undergoer = self._after_marker(tokens, first, start - 1, start, end, frozenset({"bij"}))
             if kind == "sign" and undergoer is not None and undergoer.token.index + 1 < len(tokens):
                 if tokens[undergoer.token.index + 1].norm in SEEING_VERBS:
                     undergoer = None  # "de juf ziet striemen op zijn rug": the teacher sees them
@@ -186,6 +188,13 @@ class ParticipantFinder:
         if token.norm in PARTNER_WORDS and i + 2 < len(tokens) and tokens[i + 1].norm == "van":
             if self._people.role(tokens[i + 2]) == "caregiver":
                 return Person(token, "caregiver")  # "de nieuwe vriend van moeder"
+        if (
+            role == "client"
+            and token.norm in SIBLINGS
+            and i + 1 < len(tokens)
+            and self._people.is_name(tokens[i + 1])
+        ):
+            return Person(token, "peer")  # "broer Kai": a sibling named apart from the client
         if role == "client" and token.norm in SIBLINGS and self._belongs_to_someone(tokens, i):
             return Person(token, "peer")  # "zijn zusje", "het broertje van Tim": another child
         return Person(token, role)
