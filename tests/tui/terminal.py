@@ -42,9 +42,10 @@ class Terminal:
         os.close(follower)
         return self
 
-    def wait(self, marker: bytes, since: int = 0) -> float:
-        """Read until `marker` appears (in output after position `since`); returns the time it did."""
-        while marker not in self.output[since:]:
+    def wait(self, marker: bytes | tuple[bytes, ...], since: int = 0) -> float:
+        """Read until `marker` (or one of them) appears in the output after position `since`; returns when."""
+        markers = marker if isinstance(marker, tuple) else (marker,)
+        while not any(m in self.output[since:] for m in markers):
             if not self._read(self._deadline - time.perf_counter()):
                 raise TimeoutError(f"{marker!r} not shown; last output: {bytes(self.output[-300:])!r}")
         return time.perf_counter()
@@ -89,7 +90,9 @@ def user_args(inputs: list[str], db: Path) -> list[str]:
     return [*inputs, "--db", str(db), "--user", "Test", "--registration", "skj:12345678"]
 
 
-def time_steps(inputs: list[str], db: Path, steps: list[tuple[bytes, bytes]]) -> list[float]:
+def time_steps(
+    inputs: list[str], db: Path, steps: list[tuple[bytes, bytes | tuple[bytes, ...]]]
+) -> list[float]:
     """For each step type its keys (may be b"") and wait until its marker is drawn. Returns each step's
     seconds from its keys (the first step: from the start of the process). Quits with `q` at the end."""
     times = []
