@@ -76,7 +76,7 @@ class ContextFinder:
             and (not hit.rule.requires or hit.rule.requires & norms)
             and self._reaches(sentence, hit, target_start, target_end)
         ]
-        return self._qualify(sentence, reaching, target_start, target_end, text)
+        return self._qualify(sentence, reaching, target_start, target_end, text, kind)
 
     def _reaches(self, sentence: Sentence, hit: TriggerHit, start: int, end: int) -> bool:
         if hit.start < end and start < hit.end:
@@ -98,7 +98,7 @@ class ContextFinder:
         return not any(sentence.tokens[i].norm in terminators for i in between)
 
     def _qualify(
-        self, sentence: Sentence, reaching: list[TriggerHit], start: int, end: int, text: str
+        self, sentence: Sentence, reaching: list[TriggerHit], start: int, end: int, text: str, kind: str = ""
     ) -> Context:
         by_value: dict[tuple[str, str], list[TriggerHit]] = {}
         for hit in reaching:
@@ -152,7 +152,11 @@ class ContextFinder:
                 reporter = Span(
                     person.token.start, person.token.end, text[person.token.start : person.token.end]
                 )
-                observed = reporter_hit.rule.observes and person.token.norm in self._people.lexicon.observers
+                observed = (
+                    reporter_hit.rule.observes
+                    and person.token.norm in self._people.lexicon.observers
+                    and kind != "sign"  # seeing a bruise is seeing a sign, not seeing abuse
+                )
                 if observed and qualifiers.certainty == "vermoeden" and "certainty" in chosen:
                     if chosen["certainty"][1] is reporter_hit:  # "de gezinsvoogd zag": their own observation
                         qualifiers = replace(qualifiers, certainty="feit")

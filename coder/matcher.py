@@ -97,20 +97,23 @@ def _fits(word: Word, forms: tuple[str, ...]) -> bool:
 
 
 def _walk(pattern: Pattern, readings: Sequence[tuple[str, ...]], start: int) -> tuple[int, ...] | None:
-    """Token positions where the pattern's words match from `start`, taking the nearest fit after a gap."""
-    positions = [start]
-    position = start
+    """Token positions where the pattern's words match from `start`. After a gap the nearest fit is tried
+    first, then later ones if the rest does not fit ("met een heet strijkijzer ... gebrand")."""
+    return _walk_from(pattern.elements, 1, readings, (start,))
+
+
+def _walk_from(elements, index: int, readings, positions: tuple[int, ...]) -> tuple[int, ...] | None:
+    if index == len(elements):
+        return positions
     gap = 0
-    for element in pattern.elements[1:]:
-        if isinstance(element, Gap):
-            gap = element.max_words
-            continue
-        for candidate in range(position + 1, min(position + 2 + gap, len(readings))):
-            if _fits(element, readings[candidate]):
-                position = candidate
-                break
-        else:
-            return None
-        positions.append(position)
-        gap = 0
-    return tuple(positions)
+    element = elements[index]
+    if isinstance(element, Gap):
+        gap, index = element.max_words, index + 1
+        element = elements[index]
+    last = positions[-1]
+    for candidate in range(last + 1, min(last + 2 + gap, len(readings))):
+        if _fits(element, readings[candidate]):
+            found = _walk_from(elements, index + 1, readings, positions + (candidate,))
+            if found is not None:
+                return found
+    return None

@@ -158,6 +158,8 @@ class ParticipantFinder:
         for i in range(first, start):
             if _after_preposition(tokens, i):
                 continue
+            if i > first and self._people.role(tokens[i - 1]) is not None and tokens[i].capitalised:
+                continue  # "broer Kai", "moeder Sara": the name belongs to the word before
             if tokens[i].norm in OBJECT_PRONOUNS:
                 continue
             person = self._person(tokens, i)
