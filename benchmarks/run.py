@@ -1,13 +1,13 @@
 """Speed benchmark: casecoder beside clinlp 0.10 on the same generated notes, in one run (`make bench`).
 
-    .venv/bin/python benchmarks/run.py [--n 3000] [--seed 1] [--workers N] [--no-clinlp]
+    .venv/bin/python benchmarks/run.py [--n 3000] [--seed 1] [--workers N] [--no-clinlp] [--no-single]
 
 Every measurement runs in its own process, so start-up, memory and imports do not leak between them:
   - casecoder engine, 1 process: load time, then notes/second of analysing and writing jsonl
     (measure_casecoder.py)
   - casecoder batch, N worker processes (coder.batch.analyse_parallel), worker start-up included
-  - `casecoder suggest --format jsonl`, the real command: throughput from its wall time on all notes minus its
-    wall time on one note (start-up), when the command is available
+  - `casecoder suggest --format jsonl --workers 1` and `--workers N`, the real command: throughput from its
+    wall time on all notes minus its median wall time on one note (start-up)
   - clinlp 0.10 in benchmarks/.venv-clinlp (made here when missing; clinlp is GPL-3 and never a dependency of
     casecoder): normalizer, sentencizer, fuzzy rule-based entity matcher with casecoder's vocabulary phrases,
     and its context algorithm, 1 process (measure_clinlp.py)
@@ -125,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         [python, measure, str(notes_path), "--workers", str(args.workers), "--stream"],
     ))
     if not args.no_single:
-        runs.append(_measure_command(notes_path, one_note_path, args.n))
+        runs.append(_measure_command(notes_path, one_note_path, args.n, workers=1))
+    runs.append(_measure_command(notes_path, one_note_path, args.n, workers=args.workers))
     clinlp_note = "skipped (--no-clinlp)"
     if not args.no_clinlp:
         clinlp_python, clinlp_note = _clinlp_python()
@@ -178,9 +179,13 @@ def _write_phrases(path: Path) -> tuple[Path, str]:
     except (ImportError, AttributeError):
         phrases = STAND_IN_PHRASES
         note = "STAND-IN list (terminology.vocabulary not available)"
+    # A term made only of prefix words ("jeugdzorgplus*") has no plain phrase; clinlp refuses an empty one.
+    blank = sum(1 for ps in phrases.values() for p in ps if not p.strip())
+    phrases = {concept: [p for p in ps if p.strip()] for concept, ps in phrases.items()}
     count = sum(len(p) for p in phrases.values())
     path.write_text(json.dumps(phrases, ensure_ascii=False, indent=1), encoding="utf-8")
-    return path, f"{note}, {len(phrases)} concepts, {count} phrases"
+    dropped = f" ({blank} empty phrase(s) left out)" if blank else ""
+    return path, f"{note}, {len(phrases)} concepts, {count} phrases{dropped}"
 
 
 def _measure_driver(name: str, command: list[str]) -> Measurement:
@@ -201,18 +206,20 @@ def _measure_driver(name: str, command: list[str]) -> Measurement:
     )
 
 
-def _measure_command(notes_path: Path, one_note_path: Path, n: int) -> Measurement:
-    name = "casecoder suggest command, 1 process"
+def _measure_command(notes_path: Path, one_note_path: Path, n: int, workers: int) -> Measurement:
+    name = f"casecoder suggest command, {workers} {'process' if workers == 1 else 'workers'}"
     casecoder = Path(sys.executable).with_name("casecoder")
     help_text = _run([str(casecoder), "suggest", "--help"]) if casecoder.exists() else None
     if help_text is None or help_text.returncode != 0:
         return Measurement(name, error="`casecoder suggest` is not available yet")
+    if "--workers" not in help_text.stdout and workers != 1:
+        return Measurement(name, error="`casecoder suggest` has no --workers")
     print(f"measuring {name} ...", flush=True)
     command = [str(casecoder), "suggest", "--format", "jsonl"]
     if "--workers" in help_text.stdout:
-        command += ["--workers", "1"]
-    start_up = [_run([*command, str(one_note_path)]) for _ in range(3)]
-    full = _run([*command, str(notes_path)])
+        command += ["--workers", str(workers)]
+    start_up = [_run([*command, str(one_note_path)], keep_stdout=False) for _ in range(3)]
+    full = _run([*command, str(notes_path)], keep_stdout=False)
     failed = next((d for d in (*start_up, full) if d.returncode not in (0, 2)), None)
     if failed:
         return Measurement(name, error=_last_line(failed.stderr) or f"exit {failed.returncode}")
@@ -223,6 +230,7 @@ def _measure_command(notes_path: Path, one_note_path: Path, n: int) -> Measureme
         load_s=start_up_s,
         process_s=full.wall_s - start_up_s,
         peak_mb=full.maxrss_mb,
+        peak_total_mb=full.peak_total_mb,
         details={"command": " ".join(command[1:]), "wall_s": full.wall_s},
     )
 
@@ -256,11 +264,12 @@ def _clinlp_version(python: Path) -> str | None:
     return done.stdout.strip() if done.returncode == 0 else None
 
 
-def _run(command: list[str]) -> Finished:
+def _run(command: list[str], keep_stdout: bool = True) -> Finished:
     """Run a command with output in temporary files, and reap it with wait4 to get its own peak memory."""
     with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
         started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=stdout, stderr=stderr, cwd=REPO)
+        out = stdout if keep_stdout else subprocess.DEVNULL
+        process = subprocess.Popen(command, stdout=out, stderr=stderr, cwd=REPO)
         sampler = _TreeMemorySampler(process.pid)
         sampler.start()
         _, status, usage = os.wait4(process.pid, 0)
@@ -356,7 +365,7 @@ def _print_table(
     runs: list[Measurement], ratio: float | None, cpu_ratio: float | None, busy_before: float | None
 ) -> None:
     def cell(value: float | None, spec: str) -> str:
-        return "-" if value is None else format(value, spec)
+        return format("-", f">{spec.split('.')[0]}") if value is None else format(value, spec)
 
     header = f"{'':40} {'load s':>7} {'notes/s':>9} {'notes/cpu-s':>12} {'peak MB':>8} {'all procs MB':>13}"
     print()
@@ -364,7 +373,7 @@ def _print_table(
     print("-" * len(header))
     for run in runs:
         if run.error:
-            print(f"{run.name:40} {run.error}")
+            print(f"{run.name:40} failed: {run.error}")
             continue
         print(
             f"{run.name:40} {cell(run.load_s, '7.2f')} {cell(run.notes_per_s, '9.0f')} "
