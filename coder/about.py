@@ -7,7 +7,7 @@ witnesses. "Tim slaat klasgenoten" is about other children: the client is the on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from coder.context import Context
 from coder.model import Span, Trigger
@@ -47,6 +47,15 @@ def decide(
 
     if kind == "safety_plan":
         return About(concept, "client", (), None)
+    if concept == "assault" and not who.client_mentioned:
+        return About(concept, "other", (), False, "geen jeugdige genoemd bij dit geweld")
+    if (
+        undergoer is not None
+        and undergoer.role == "pronoun"
+        and _refers_to_reporter(undergoer, context, text)
+    ):
+        # "Moeder vertelt dat zij als kind ...": the pronoun is the mother herself
+        undergoer = replace(undergoer, role="caregiver")
     if context.reporter_role == "peer" and (undergoer is None or undergoer.role == "pronoun"):
         # "een vriendin vertelt dat haar vader haar slaat": it is about the friend
         trigger = Trigger(context.reporter, "experiencer", "other") if context.reporter else None
@@ -99,3 +108,15 @@ def _dependency(who: Participants) -> bool | None:
     if doer.role in ("peer", "stranger"):
         return False
     return None
+
+
+MOTHERS = frozenset({"moeder", "mama", "mam", "stiefmoeder", "pleegmoeder", "oma", "tante"})
+FATHERS = frozenset({"vader", "papa", "pap", "stiefvader", "pleegvader", "opa", "oom"})
+
+
+def _refers_to_reporter(pronoun, context: Context, text: str) -> bool:
+    if context.reporter is None or context.reporter_role not in ("caregiver", "family_adult"):
+        return False
+    reporter = context.reporter.text.lower()
+    said = pronoun.token.norm
+    return (reporter in MOTHERS and said in ("zij", "ze")) or (reporter in FATHERS and said == "hij")

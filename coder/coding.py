@@ -39,6 +39,8 @@ class Coder:
     def code(self, finding: Finding, kind: str, dependency: bool | None) -> CodedFinding | Considered:
         if finding.qualifiers.experiencer != "client":
             return Considered(finding, "niet over de jeugdige")
+        if finding.concept == "abuse_sign" and dependency is False:
+            return Considered(finding, "letsel past bij geweld door een leeftijdgenoot of onbekende")
         rule = self._codebook.rule_for(finding.concept, _default_dependency(finding.concept, dependency))
         if rule is None:
             return Considered(finding, "geen codeerregel voor dit begrip")

@@ -55,7 +55,8 @@ class Engine:
             f for r in triggers.rules for e in r.pattern.elements for f in getattr(e, "forms", ())
         }
         role_words = set(roles.person_role) | roles.third_party | roles.not_names
-        corrector = TypoCorrector(vocabulary_words, known_words=trigger_words | role_words)
+        known = trigger_words | role_words | self.vocabulary.known_words
+        corrector = TypoCorrector(vocabulary_words, known_words=known)
         self._matcher = PhraseMatcher(((t, t.pattern) for t in self.vocabulary.terms), corrector)
         self._exclusions = PhraseMatcher(((p, p) for p in self.vocabulary.exclusions), corrector=None)
         people = People(roles, known_words=vocabulary_words | trigger_words)
@@ -207,9 +208,12 @@ class Engine:
             known = False if about.concept == "assault" else about.dependency
             if known is not None:
                 by_sentence.setdefault(finding.sentence.start, set()).add(known)
+        in_note = {r for rs in by_sentence.values() for r in rs}
         result = []
         for finding, about in found:
             relations = by_sentence.get(finding.sentence.start, set()) if finding.sentence else set()
+            if not relations and about.concept == "abuse_sign" and in_note == {False}:
+                relations = in_note  # injuries in a note about street or peer violence belong to it
             if about.dependency is None and len(relations) == 1 and about.concept != "assault":
                 about = replace(about, dependency=next(iter(relations)))
             result.append((finding, about))

@@ -15,7 +15,7 @@ from rapidfuzz.process import extractOne
 from terminology.patterns import Gap, Pattern, Word
 
 MIN_FUZZY_LENGTH = 7
-TWO_TYPOS_LENGTH = 11
+TWO_TYPOS_LENGTH = 13
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ tell, it says nothing and the finding stays about the client.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from coder.people import People, Person
 from coder.tokens import Sentence, Token
@@ -37,7 +37,7 @@ PREPOSITIONS = frozenset(
 NOUN_PHRASE_FILLERS = frozenset(
     {"de", "het", "een", "zijn", "haar", "hun", "mijn", "die", "dat", "deze", "eigen", "toenmalige", "nieuwe",
      "biologische", "oudere", "jongere", "andere", "twee", "drie", "vier", "meerdere", "enkele", "volwassen",
-     "oudste", "jongste", "zelf", "groep", "stel", "paar", "bende", "aantal"}
+     "oudste", "jongste", "zelf", "groep", "stel", "paar", "bende", "aantal", "van"}
 )  # fmt: skip
 SEEING_VERBS = frozenset(
     {
@@ -79,6 +79,7 @@ SIBLINGS = frozenset(
 class Participants:
     doer: Person | None
     undergoer: Person | None  # the one it happened to
+    client_mentioned: bool = True  # a client word, a name or a pronoun stands in the clause
 
 
 class ParticipantFinder:
@@ -87,6 +88,17 @@ class ParticipantFinder:
         self._lexicon = people.lexicon
 
     def find(self, sentence: Sentence, start: int, end: int, form: str, kind: str = "") -> Participants:
+        found = self._find(sentence, start, end, form, kind)
+        first, last = self._clause(sentence, start, end)
+        tokens = sentence.tokens
+        mentioned = any(
+            p.role in ("client", "pronoun") for p in self._people_in(tokens, first, last + 1) if p is not None
+        ) or any(
+            tokens[i].norm in ("slachtoffer", "hem", "haar", "zij", "hij") for i in range(first, last + 1)
+        )
+        return replace(found, client_mentioned=mentioned)
+
+    def _find(self, sentence: Sentence, start: int, end: int, form: str, kind: str) -> Participants:
         first, last = self._clause(sentence, start, end)
         tokens = sentence.tokens
         doer = self._after_marker(tokens, first, last, start, end, self._lexicon.agent_markers)
@@ -186,7 +198,12 @@ class ParticipantFinder:
         if role in (None, "professional", "third_party"):
             return None
         if token.norm in PARTNER_WORDS and i > 0 and tokens[i - 1].norm in ("haar", "zijn"):
-            return Person(token, "caregiver")  # "haar man", "zijn vriendin": a parent's partner
+            # "haar man", "zijn vriendin": a parent's partner, unless the client is the one whose it is
+            # ("Ilse vertelt dat haar vriend haar sloeg": dating violence between young people)
+            owner = next(
+                (self._person(tokens, j) for j in range(i - 2, -1, -1) if self._people.role(tokens[j])), None
+            )
+            return Person(token, "peer" if owner is not None and owner.role == "client" else "caregiver")
         if token.norm in PARTNER_WORDS and i + 2 < len(tokens) and tokens[i + 1].norm == "van":
             if self._people.role(tokens[i + 2]) == "caregiver":
                 return Person(token, "caregiver")  # "de nieuwe vriend van moeder"

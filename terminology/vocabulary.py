@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import Any
 
 from terminology.data_files import load_json
+from terminology.normalize import normalize_word
 from terminology.patterns import Pattern, compile_pattern, expand_plain
 
 FORMS = ("verb", "participle", "noun")
@@ -35,9 +36,10 @@ class Concept:
 class Vocabulary:
     version: str
     concepts: Mapping[str, Concept]
-    exclusions: tuple[
-        Pattern, ...
-    ] = ()  # phrases that are not findings ("deuren slaan", "Centrum Seksueel Geweld")
+    # phrases that are not findings ("deuren slaan", "Centrum Seksueel Geweld")
+    exclusions: tuple[Pattern, ...] = ()
+    # real words that are never read as a typo of a vocabulary word ("ondergoed" is not "ondervoed")
+    known_words: frozenset[str] = frozenset()
 
     @property
     def terms(self) -> tuple[Term, ...]:
@@ -68,8 +70,12 @@ def parse_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
             terms=terms,
         )
     exclusions = tuple(compile_pattern(text) for text in data.get("exclusions", ()))
+    known = frozenset(normalize_word(w) for w in data.get("known_words", ()))
     return Vocabulary(
-        version=str(data["version"]), concepts=MappingProxyType(concepts), exclusions=exclusions
+        version=str(data["version"]),
+        concepts=MappingProxyType(concepts),
+        exclusions=exclusions,
+        known_words=known,
     )
 
 
