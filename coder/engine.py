@@ -178,7 +178,7 @@ class Engine:
                 at = position.get(finding.sentence.start, 0) if finding.sentence else 0
                 benign = next(
                     (_span(text, s, h) for n, s, h in note_hits
-                     if h.rule.note_wide and abs(n - at) <= h.rule.note_wide_sentences),
+                     if h.rule.note_wide and abs(n - at) <= h.rule.note_wide_sentences and not _denied(s, h)),
                     None,
                 )  # fmt: skip
                 if q.polarity == "present" and benign and kinds[about.concept] == "sign":
@@ -246,6 +246,12 @@ class Engine:
                 finding = _with(finding, Trigger(span, "certainty", "feit"), certainty="feit")
             result.append((finding, about))
         return result
+
+
+def _denied(sentence: Sentence, hit) -> bool:
+    """ "een val van de bank, zoals moeder aangaf, verklaart het niet": the explanation is rejected."""
+    after = sentence.norms[hit.end : hit.end + 10]
+    return "niet" in after or "onvoldoende" in after
 
 
 def _reference_year(note: Note) -> int:
