@@ -202,3 +202,12 @@ def test_qualify_never_raises_on_any_span(engine, case):
         assert 0 <= span.start < span.end <= len(text)
         assert text[span.start : span.end] == span.text
         assert trigger.qualifier in QUALIFIER_VALUES
+
+
+def test_a_suspicion_declared_unfounded_later_in_the_sentence_is_not_suggested(analyse):
+    text = (
+        "Een klasgenoot uitte het vermoeden dat oom Fleur slaat, maar na gesprekken met Fleur en de mentor "
+        "bleek dit onterecht."
+    )
+    asserted = [s for s in analyse(text).suggestions if s.asserted]
+    assert not asserted, [s.code for s in asserted]
