@@ -1,0 +1,106 @@
+"""`casecoder review INPUT...`: the review queue for registration staff. Plugged in by entry point."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+DESCRIPTION = (
+    "Opens a queue of notes with their suggestions for registration staff: note, date, number of "
+    "suggestions, review status (open, beoordeeld, teruggelegd) and who is working on it, with filters "
+    "and progress. "
+    "Enter claims a note and opens it with the coding screen's keys (a, x, f/v/m, +, u, n/p); r marks it "
+    "reviewed, t sends it back to its author with a short reason, s shows statistics. Registration staff may "
+    "lower a certainty, never raise it. A note claimed by a colleague is not opened until it is released or "
+    "its claim expires."
+)
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "review",
+        help="open the review queue for registration staff (claim, review, send back)",
+        description=DESCRIPTION,
+    )
+    parser.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help=".txt file, folder of .txt files, .jsonl or .csv"
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="decision store, shared by the team (default: casecoder.db in your data directory)",
+    )
+    parser.add_argument(
+        "--user", metavar="NAME", help="your name (default: $CASECODER_USER or the config file)"
+    )
+    parser.add_argument(
+        "--registration",
+        metavar="SYSTEM:VALUE",
+        help="your SKJ or BIG number if you have one, e.g. skj:12345678",
+    )
+    parser.add_argument(
+        "--role",
+        choices=("professional", "registratie"),
+        default="registratie",
+        help="registratie (registration staff, the default) or professional",
+    )
+    parser.add_argument(
+        "--claim-minutes",
+        type=_positive_minutes,
+        default=30,
+        metavar="N",
+        help="how long an opened note stays reserved for you without activity (default 30)",
+    )
+    parser.set_defaults(run=run)
+
+
+def _positive_minutes(text: str) -> float:
+    try:
+        minutes = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of minutes") from None
+    if minutes <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0 minutes")
+    return minutes
+
+
+def fail(message: str) -> int:
+    print(f"casecoder review: {message}", file=sys.stderr)
+    return 1
+
+
+def run(args: argparse.Namespace) -> int:
+    from tui.command import _create_engine, _open_store, _read
+    from tui.settings import SettingsError, config_path, load_settings
+
+    if "-" in args.inputs:
+        return fail("standard input (-) cannot be used: the screen needs the terminal; give a file or folder")
+    try:
+        settings = load_settings(args.user, args.registration, args.role)
+    except SettingsError as err:
+        return fail(str(err))
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        return fail("needs an interactive terminal; use `casecoder suggest` for output to a file or pipe")
+
+    from tui.screens.review_app import ReviewApp
+
+    app = ReviewApp(
+        note_source=lambda: _read(args.inputs),
+        engine_factory=_create_engine,
+        store_opener=lambda: _open_store(args.db),
+        settings=settings,
+        settings_path=config_path(),
+        claim_seconds=args.claim_minutes * 60,
+    )
+    try:
+        app.run()
+    finally:
+        if app.store is not None:
+            try:
+                app.release_held()
+            finally:
+                app.store.close()
+    if app.fatal:
+        return fail(app.fatal)
+    return app.return_code or 0

@@ -1,0 +1,41 @@
+"""One line of the review queue, as plain values (the queue table shows them; the filter reads them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+STATUS_LABELS = {"open": "open", "reviewed": "beoordeeld", "teruggelegd": "teruggelegd"}
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A suggestion the engine proposed for the note: what the filters look at."""
+
+    code: str
+    display: str
+    certainty: str
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    index: int  # the note's place in the input
+    note_id: str
+    date: str | None
+    proposals: tuple[Proposal, ...] | None  # None while the note is not analysed yet
+    status: str = "open"  # open, reviewed, teruggelegd
+    holder: str | None = None  # who holds an unexpired claim on the note
+    held_by_me: bool = False
+
+    @property
+    def suggestions_label(self) -> str:
+        return "…" if self.proposals is None else str(len(self.proposals))
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def holder_label(self) -> str:
+        if self.holder is None:
+            return ""
+        return "u" if self.held_by_me else f"in behandeling bij {self.holder}"

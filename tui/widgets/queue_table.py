@@ -1,0 +1,47 @@
+"""The review queue as a table: one row per note, keyed by the note's index in the input."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.widgets import DataTable
+
+from tui.widgets.queue_row import QueueRow
+
+COLUMNS = (("note", "notitie"), ("date", "datum"), ("count", "sugg."), ("status", "status"), ("holder", ""))
+
+
+class QueueTable(DataTable):
+    """Enter on a row posts DataTable.RowSelected; the highlight stays on the same note across updates."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+
+    def on_mount(self) -> None:
+        for key, label in COLUMNS:
+            self.add_column(label, key=key)
+
+    def show(self, rows: Sequence[QueueRow]) -> None:
+        """Replace the rows; keep the highlight on the note it was on, if that note is still shown."""
+        keep = self.highlighted_index
+        self.clear()
+        for row in rows:
+            self.add_row(
+                row.note_id,
+                row.date or "",
+                row.suggestions_label,
+                row.status_label,
+                row.holder_label,
+                key=str(row.index),
+            )
+        indexes = [row.index for row in rows]
+        if keep in indexes:
+            self.move_cursor(row=indexes.index(keep), animate=False)
+
+    @property
+    def highlighted_index(self) -> int | None:
+        """The input index of the highlighted note, or None when the table is empty."""
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        return None if key.value is None else int(key.value)
