@@ -251,7 +251,9 @@ class Engine:
 def _denied(sentence: Sentence, hit) -> bool:
     """ "een val van de bank, zoals moeder aangaf, verklaart het niet": the explanation is rejected."""
     after = sentence.norms[hit.end : hit.end + 10]
-    return "niet" in after or "onvoldoende" in after
+    norms = sentence.norms
+    rejected = any(norms[i] == "geen" and "verklaring" in norms[i + 1 : i + 4] for i in range(len(norms)))
+    return "niet" in after or "onvoldoende" in after or rejected
 
 
 def _reference_year(note: Note) -> int:

@@ -57,6 +57,7 @@ SEEING_VERBS = frozenset(
 AUXILIARY_FOLLOWERS = frozenset(
     {"door", "vaak", "regelmatig", "meermaals", "al", "ook", "niet", "nooit", "jarenlang"}
 )
+ADJECTIVE_PERSON_WORDS = frozenset({"onbekende", "volwassen", "oudere", "jongere", "nieuwe", "toenmalige"})
 PARTNER_WORDS = frozenset({"man", "vrouw", "vriend", "vriendin", "partner", "echtgenoot", "echtgenote"})
 OBJECT_PRONOUNS = frozenset({"hem", "hen", "hun", "mij", "me", "zichzelf"})
 SIBLINGS = frozenset(
