@@ -13,6 +13,7 @@ from terminology.data_files import load_json
 
 # At least one plain example per rule id in terminology/data/codebook.json.
 RULE_EXAMPLES = {
+    "CB-Z16.01-grensoverschrijdend": ["Haar gymleraar heeft haar na de les gezoend."],
     "CB-Z25-geweld-buiten": ["Tim is zaterdag op straat beroofd.", "Sara werd bij het station neergestoken."],
     "CB-Z25-geweld": ["Tim is door een klasgenoot geslagen.", "Tim is door een onbekende man geslagen."],
     "CB-Z16.01-lichamelijk": ["Vader slaat hem met een riem.", "Tim wordt door zijn stiefvader geschopt."],
