@@ -256,3 +256,8 @@ def test_a_hypothetical_safety_plan_is_not_asserted(analyse, text):
 )
 def test_other_plans_are_not_a_veiligheidsplan(analyse, text):
     assert safety_plans(analyse(text)) == []
+
+
+def test_kissing_between_young_people_is_no_code(analyse):
+    analysis = analyse("Ze heeft op het feest met een jongen uit haar klas gezoend.")
+    assert not [s for s in analysis.suggestions if s.asserted]
