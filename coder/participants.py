@@ -159,7 +159,7 @@ class ParticipantFinder:
         for i in range(first, last + 1):
             if start <= i < end or tokens[i].norm not in markers:
                 continue
-            for j in range(i + 1, min(i + 8, last + 1)):
+            for j in range(i + 1, min(i + 8, len(tokens))):  # "van die vriendin": 'die' is no break here
                 person = self._person(tokens, j)
                 if person is not None:
                     return person

@@ -22,6 +22,7 @@ NAME_FOLLOWERS = frozenset(
         "ziet zit zou"
     ).split()
 )  # words that can follow a name at the start of a sentence
+RELATIVE_PRONOUNS = frozenset({"die", "deze"})
 SIBLING_WORDS = frozenset(
     {"broer", "zus", "broertje", "zusje", "halfzus", "halfbroer", "stiefbroer", "stiefzus"}
 )
@@ -99,6 +100,10 @@ class People:
         steps = 0
         for i in range(start - 1, -1, -1):
             token = sentence.tokens[i]
+            if token.norm in RELATIVE_PRONOUNS and steps <= 2:
+                antecedent = self._antecedent(sentence, i)  # "een vriendin: die heeft verteld"
+                if antecedent is not None:
+                    return antecedent
             if token.norm in (",", ";", ":", ".") or steps >= 5:
                 return None
             if i > 0 and sentence.tokens[i - 1].norm == "van":
@@ -114,6 +119,13 @@ class People:
             if found is not None:
                 return found
             steps += 0 if token.norm in SKIPPABLE else 1
+        return None
+
+    def _antecedent(self, sentence: Sentence, i: int) -> Person | None:
+        for j in range(i - 1, max(-1, i - 8), -1):
+            found = self._person(sentence.tokens[j])
+            if found is not None:
+                return found
         return None
 
     def _after(self, sentence: Sentence, start: int, end: int) -> Person | None:
