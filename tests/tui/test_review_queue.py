@@ -269,6 +269,7 @@ async def test_t_sends_the_note_back_with_the_reason_typed(tmp_path):
         assert app.store.claim_holder("N1") is None
         progress = header(queue_of(app))
         assert "1 van 3 beoordeeld (1 teruggelegd)" in progress
+        assert queue_of(app).rows()[0].status_label == "teruggelegd: bron onduidelijk"
 
 
 async def test_escape_in_the_reason_dialog_sends_nothing_back(tmp_path):

@@ -219,6 +219,7 @@ class QueueScreen(Screen[None]):
                     status="open" if status is None else status.status,
                     holder=None if claim is None else claim.reviewer.name,
                     held_by_me=claim is not None and claim.reviewer == me,
+                    reason=None if status is None else status.reason,
                 )
             )
         return rows

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+REASON_WIDTH = 24  # a longer reason is cut in the list; the note's header shows it whole
 STATUS_LABELS = {"open": "open", "reviewed": "beoordeeld", "teruggelegd": "teruggelegd"}
 
 
@@ -25,6 +26,7 @@ class QueueRow:
     status: str = "open"  # open, reviewed, teruggelegd
     holder: str | None = None  # who holds an unexpired claim on the note
     held_by_me: bool = False
+    reason: str | None = None  # why it was sent back
 
     @property
     def suggestions_label(self) -> str:
@@ -32,7 +34,11 @@ class QueueRow:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status)
+        label = STATUS_LABELS.get(self.status, self.status)
+        if self.reason:
+            short = self.reason if len(self.reason) <= REASON_WIDTH else self.reason[: REASON_WIDTH - 1] + "…"
+            label += f": {short}"
+        return label
 
     @property
     def holder_label(self) -> str:
