@@ -26,6 +26,14 @@ from terminology.roles import load_roles
 from terminology.triggers import load_triggers
 from terminology.vocabulary import Term, load_vocabulary
 
+# Concepts that say the same thing: "geen aanwijzingen voor verwaarlozing" answers earlier neglect signs,
+# but "geen letsel" does not answer a child who says she is hit (SIGNS never conclude).
+SIGNS = frozenset({"abuse_sign", "neglect_sign"})
+CONCEPT_GROUP = {
+    "abuse_physical": "abuse", "abuse_emotional": "abuse", "abuse_general": "abuse", "abuse_sign": "abuse",
+    "domestic_violence": "abuse", "abuse_sexual": "sexual", "sexual_violence": "sexual", "sexual_boundary": "sexual",
+    "neglect": "neglect", "neglect_sign": "neglect",
+}  # fmt: skip
 WITNESS_WORDS = frozenset({"gezien", "zagen", "getuige", "erbij", "meegemaakt", "meekregen", "hoorden"})
 
 
@@ -187,6 +195,7 @@ class Engine:
                     finding = _with(finding, Trigger(refuting, "polarity", "absent"), polarity="absent")
                 updated.append((finding, about))
             found = updated
+        found = self._concluded_absent(found)
         found = self._confirmed_next(text, sentences, found, year)
         found = self._shared_doer_in_sentence(found)
         known = {a.dependency for _, a in found if self.vocabulary.concepts[a.concept].sexual}
@@ -197,6 +206,26 @@ class Engine:
                 for f, a in found
             ]  # fmt: skip
         return found
+
+    def _concluded_absent(self, found: list[tuple[Finding, About]]) -> list[tuple[Finding, About]]:
+        """ "Vader schrijft dat moeder de kinderen verwaarloost ... ik zie geen aanwijzingen voor
+        verwaarlozing": a later statement that the same thing is absent outweighs earlier suspicions."""
+        result = []
+        for finding, about in found:
+            group = CONCEPT_GROUP.get(about.concept)
+            later_absent = next(
+                (f for f, a in found
+                 if CONCEPT_GROUP.get(a.concept) == group and f.qualifiers.polarity == "absent"
+                 and a.concept not in SIGNS and f.evidence.start > finding.evidence.start),
+                None,
+            )  # fmt: skip
+            q = finding.qualifiers
+            if group and later_absent and q.polarity == "present" and q.certainty != "feit":
+                negation = next((t for t in later_absent.triggers if t.qualifier == "polarity"), None)
+                if negation is not None:
+                    finding = _with(finding, negation, polarity="absent")
+            result.append((finding, about))
+        return result
 
     def _shared_doer_in_sentence(self, found: list[tuple[Finding, About]]) -> list[tuple[Finding, About]]:
         """ "Bij een vechtpartij kreeg Ravi een trap": an act whose doer is not named takes the relation from

@@ -106,6 +106,8 @@ class ParticipantFinder:
         passive = form == "participle" and self._has_auxiliary(tokens, first, last)
         if form == "noun" or passive or doer is not None:
             undergoer = self._subject(tokens, first, start, exclude=doer)
+            if kind == "placement" and undergoer is None:  # "Sara's halfbroer Youssef (17), ..., woont in"
+                undergoer = self._subject(tokens, 0, start, exclude=doer)
             if kind == "sign" and undergoer is None:  # "Bij Mees zijn blauwe plekken gezien"
                 undergoer = self._after_marker(tokens, first, start - 1, start, end, frozenset({"bij"}))
             if kind == "sign" and undergoer is not None and undergoer.token.index + 1 < len(tokens):
