@@ -31,7 +31,8 @@ from terminology.vocabulary import Term, load_vocabulary
 SIGNS = frozenset({"abuse_sign", "neglect_sign"})
 CONCEPT_GROUP = {
     "abuse_physical": "abuse", "abuse_emotional": "abuse", "abuse_general": "abuse", "abuse_sign": "abuse",
-    "domestic_violence": "abuse", "abuse_sexual": "sexual", "sexual_violence": "sexual", "sexual_boundary": "sexual",
+    "domestic_violence": "abuse",
+    "abuse_sexual": "sexual", "sexual_violence": "sexual", "sexual_boundary": "sexual",
     "neglect": "neglect", "neglect_sign": "neglect",
 }  # fmt: skip
 WITNESS_WORDS = frozenset({"gezien", "zagen", "getuige", "erbij", "meegemaakt", "meekregen", "hoorden"})
