@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from coder.commands.arguments import add_db_argument, positive_int
 from coder.decision import utc_iso, utc_now
 from coder.export import ExportRequest, format_names, get_format
 from coder.pseudonym import PseudonymKeyError, load_or_create_key
@@ -26,11 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "The export is recorded in the store's audit trail."
         ),
     )
-    parser.add_argument(
-        "--db",
-        metavar="PATH|URL",
-        help="the store: a SQLite file or a postgresql:// URL (default: casecoder.db in your user data dir)",
-    )
+    add_db_argument(parser)
     parser.add_argument("--format", choices=formats, default=formats[0], help="output format (default: csv)")
     parser.add_argument("--out", required=True, type=Path, metavar="FILE", help="where to write the export")
     parser.add_argument(
@@ -43,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--min-cell",
-        type=_count,
+        type=positive_int,
         default=10,
         metavar="K",
         help="suppress counts below K in formats that write counts (default: 10)",
@@ -97,16 +94,6 @@ def run(args: argparse.Namespace) -> int:
 def _fail(message: str) -> int:
     print(f"casecoder export: {message}", file=sys.stderr)
     return 1
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
 
 
 def _login_name() -> str:

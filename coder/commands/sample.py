@@ -7,6 +7,8 @@ import json
 import sys
 from typing import Any
 
+from coder.commands.arguments import positive_int
+
 DESCRIPTION = """\
 Draws a random sample of notes (or of clients, with all their notes) from the input, for a dossier study
 ("steekproefsgewijs dossieronderzoek"). The same seed gives the same sample of the same notes, in any input
@@ -27,7 +29,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "inputs", nargs="+", metavar="INPUT", help="a .txt, .jsonl or .csv file, a folder, or -"
     )
-    parser.add_argument("--n", type=_size, required=True, metavar="N", help="units to draw (per stratum)")
+    parser.add_argument(
+        "--n", type=positive_int, required=True, metavar="N", help="units to draw (per stratum)"
+    )
     parser.add_argument(
         "--seed",
         required=True,
@@ -96,13 +100,3 @@ def _summary(sample: Any, args: argparse.Namespace) -> None:
                 f"  {args.per}={stratum.value}: {stratum.chosen} of {stratum.population}{whole}",
                 file=sys.stderr,
             )
-
-
-def _size(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value

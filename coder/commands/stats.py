@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from coder.commands.arguments import add_db_argument, positive_int
+
 DESCRIPTION = """\
 Counts the accepted codes in the store per code and certainty (feit, vermoeden, mening, absent) per month
 in which they were accepted, as a table and as a bar chart. Counts from 1 to K-1 are shown as "<K" and get no
@@ -18,13 +20,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    add_db_argument(parser)
     parser.add_argument(
-        "--db",
-        metavar="PATH|URL",
-        help="the store: a SQLite file or a postgresql:// URL (default: casecoder.db in your user data dir)",
-    )
-    parser.add_argument(
-        "--min-cell", type=_count, default=10, metavar="K", help="show counts below K as <K (default: 10)"
+        "--min-cell",
+        type=positive_int,
+        default=10,
+        metavar="K",
+        help="show counts below K as <K (default: 10)",
     )
     parser.add_argument(
         "--view",
@@ -55,13 +57,3 @@ def run(args: argparse.Namespace) -> int:
         parts.append(render_chart(data, args.min_cell))
     sys.stdout.write("\n".join(parts))
     return 0
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
