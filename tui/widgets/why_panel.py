@@ -121,7 +121,7 @@ def why_content(candidate: Candidate, choice: Choice, context: RecordContext) ->
             Content(f"  begrip: {finding.concept} · {qualifier_summary(finding.qualifiers)}"),
             heading("Bewijs"),
             *evidence_lines([finding.evidence]),
-            heading("Signaalwoorden"),
+            heading("Contextwoorden"),
             *trigger_lines(finding.triggers),
         ]
         return Content("\n").join(lines)
@@ -135,7 +135,7 @@ def why_content(candidate: Candidate, choice: Choice, context: RecordContext) ->
         Content(suggestion.why),
         heading("Bewijs"),
         *evidence_lines(suggestion.evidence),
-        heading("Signaalwoorden"),
+        heading("Contextwoorden"),
         *trigger_lines(suggestion.triggers),
         *concept_lines(suggestion),
     ]
