@@ -267,8 +267,7 @@ async def test_t_sends_the_note_back_with_the_reason_typed(tmp_path):
         assert (status.status, status.reason, status.by) == ("teruggelegd", "bron onduidelijk", ME)
         assert app.screen.note.id == "N2"
         assert app.store.claim_holder("N1") is None
-        progress = header(queue_of(app))
-        assert "1 van 3 beoordeeld (1 teruggelegd)" in progress
+        await until(pilot, lambda: "1 van 3 beoordeeld (1 teruggelegd)" in header(queue_of(app)))
         assert queue_of(app).rows()[0].status_label == "teruggelegd: bron onduidelijk"
 
 

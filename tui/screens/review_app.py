@@ -36,5 +36,15 @@ class ReviewApp(CaseCoderApp):
             self.ask_identity()
 
     def release_held(self) -> None:
-        """Give back the note this reviewer still holds (the app is ending)."""
-        self.queue.release_held()
+        """Give back the note this reviewer still holds. Called when the app has ended, however it ended, so
+        without the screens (they are gone): straight to the store."""
+        from coder.store.errors import StoreError
+
+        held, reviewer = self.queue.held, self.settings.reviewer()
+        if held is None or reviewer is None or self.store is None:
+            return
+        try:
+            self.store.release(held, reviewer)
+        except StoreError:
+            pass  # the claim then expires by itself
+        self.queue.held = None

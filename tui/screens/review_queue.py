@@ -77,6 +77,7 @@ class QueueScreen(Screen[None]):
         self._proposals: dict[int, tuple[Proposal, ...]] = {}
         self._read_failures = 0
         self._dirty = False
+        self._open_when_loaded: int | None = None  # Enter pressed before the engine was there
 
     # -- layout -------------------------------------------------------------------------------------
 
@@ -170,6 +171,9 @@ class QueueScreen(Screen[None]):
     def _engine_loaded(self, message: EngineLoaded) -> None:
         self.engine = message.engine
         self._analyse_queue()
+        if self._open_when_loaded is not None and isinstance(self.app.screen, QueueScreen):
+            self.open_index(self._open_when_loaded)
+        self._open_when_loaded = None
 
     @on(EngineFailed)
     def _engine_failed(self, message: EngineFailed) -> None:
@@ -289,11 +293,9 @@ class QueueScreen(Screen[None]):
             self.open_index(index)
 
     def open_index(self, index: int) -> None:
-        if self.store is None:
-            self.notify("De opslag wordt nog geopend; even geduld.", severity="warning")
-            return
-        if self.engine is None:
-            self.notify("De suggestie-engine wordt nog geladen; even geduld.", severity="warning")
+        if self.store is None or self.engine is None:  # the engine is loaded after the store
+            self._open_when_loaded = index
+            self.notify("De suggestie-engine wordt geladen; de notitie opent zo.", timeout=3)
             return
         if self.app.settings.reviewer() is None:
             self.app.ask_identity(lambda: self.open_index(index))
