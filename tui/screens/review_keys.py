@@ -20,16 +20,18 @@ QUEUE_BINDINGS = [
 ]
 
 # Merged over the coding screen's bindings (a subclass's key wins): t sends back, so the note's full view
-# moves to o; q and esc go back to the queue.
+# moves to o; q and esc go back to the queue. +, u, n and p are left out of the footer (they are in the help)
+# so that r and t fit on an 80-column footer.
 NOTE_BINDINGS = [
     Binding("r", "mark_reviewed", "beoordeeld"),
     Binding("t", "send_back", "terugleggen"),
-    # Listed in the help (?) instead of the footer, so r and t fit on an 80-column footer.
     Binding("plus,slash", "add_code", "code", key_display="+", show=False),
     Binding("u", "undo", "terug", show=False),
+    Binding("n", "next_note", "volgende notitie", show=False),
+    Binding("p", "previous_note", "vorige notitie", show=False),
     Binding("s", "stats", "statistiek", show=False),
     Binding("o", "toggle_full('#note')", "tekst groot", show=False),
-    Binding("q", "back", "wachtrij"),
+    Binding("q", "back", "lijst"),
     Binding("escape", "normal_size", "terug", show=False),
 ]
 

@@ -41,6 +41,13 @@ class QueueRow:
         return label
 
     @property
+    def holder_name(self) -> str:
+        """For the column "in behandeling bij": a colleague's name, or "u" for this reviewer."""
+        if self.holder is None:
+            return ""
+        return "u" if self.held_by_me else self.holder
+
+    @property
     def holder_label(self) -> str:
         if self.holder is None:
             return ""

@@ -8,7 +8,14 @@ from textual.widgets import DataTable
 
 from tui.widgets.queue_row import QueueRow
 
-COLUMNS = (("note", "notitie"), ("date", "datum"), ("count", "sugg."), ("status", "status"), ("holder", ""))
+# The status goes last: with the reason a note was sent back it is the widest.
+COLUMNS = (
+    ("note", "notitie"),
+    ("date", "datum"),
+    ("count", "sugg."),
+    ("holder", "in behandeling bij"),
+    ("status", "status"),
+)
 
 
 class QueueTable(DataTable):
@@ -30,8 +37,8 @@ class QueueTable(DataTable):
                 row.note_id,
                 row.date or "",
                 row.suggestions_label,
+                row.holder_name,
                 row.status_label,
-                row.holder_label,
                 key=str(row.index),
             )
         indexes = [row.index for row in rows]
