@@ -80,7 +80,7 @@ def expand_plain(pattern: Pattern, limit: int = 50) -> list[str]:
     for element in pattern.elements:
         if isinstance(element, Gap):
             continue
-        options = sorted(element.forms)
+        options = sorted(element.forms) or sorted(p for p in element.prefixes if p)
         if not options:
             continue
         phrases = [f"{p} {o}".strip() for p in phrases for o in options][:limit]
