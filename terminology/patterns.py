@@ -80,8 +80,10 @@ def expand_plain(pattern: Pattern, limit: int = 50) -> list[str]:
     for element in pattern.elements:
         if isinstance(element, Gap):
             continue
-        options = sorted(element.forms) or sorted(p for p in element.prefixes if p)
+        options = sorted(element.forms)
         if not options:
             continue
         phrases = [f"{p} {o}".strip() for p in phrases for o in options][:limit]
+    if phrases == [""]:  # only prefixes ("jeugdzorgplus*"): the prefix is the nearest plain phrase
+        return sorted({p for e in pattern.elements if isinstance(e, Word) for p in e.prefixes if p})[:limit]
     return phrases

@@ -80,6 +80,7 @@ def test_syntax_errors_are_pattern_errors_naming_the_pattern(text):
 def test_expand_plain_lists_the_phrases_without_gaps_or_prefixes():
     assert sorted(expand_plain(compile_pattern("scheldt|schold ... uit"))) == ["scheldt uit", "schold uit"]
     assert expand_plain(compile_pattern("pleeg* gezin")) == ["gezin"]
+    assert expand_plain(compile_pattern("jeugdzorgplus*")) == ["jeugdzorgplus"]  # never an empty phrase
 
 
 def test_expand_plain_is_bounded():
