@@ -50,7 +50,15 @@ def register(subparsers: Any) -> None:
         type=_positive_minutes,
         default=30,
         metavar="N",
-        help="how long an opened note stays reserved for you without activity (default 30)",
+        help="an opened note is reserved for you this long, renewed while it is open; a session that ends "
+        "without releasing it holds the note no longer than that (default 30)",
+    )
+    parser.add_argument(
+        "--min-cell",
+        type=_positive_count,
+        default=10,
+        metavar="K",
+        help="on the statistics screen (s), counts below K are shown as <K (default 10)",
     )
     parser.set_defaults(run=run)
 
@@ -63,6 +71,16 @@ def _positive_minutes(text: str) -> float:
     if minutes <= 0:
         raise argparse.ArgumentTypeError("must be more than 0 minutes")
     return minutes
+
+
+def _positive_count(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return count
 
 
 def fail(message: str) -> int:
@@ -92,6 +110,7 @@ def run(args: argparse.Namespace) -> int:
         settings=settings,
         settings_path=config_path(),
         claim_seconds=args.claim_minutes * 60,
+        min_cell=args.min_cell,
     )
     try:
         app.run()

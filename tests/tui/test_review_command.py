@@ -48,7 +48,16 @@ def test_help_names_every_option(capsys):
         main(["review", "--help"])
     assert done.value.code == 0
     text = capsys.readouterr().out
-    for option in ("INPUT", "--db", "--user", "--registration", "--role", "registratie", "--claim-minutes"):
+    for option in (
+        "INPUT",
+        "--db",
+        "--user",
+        "--registration",
+        "--role",
+        "registratie",
+        "--claim-minutes",
+        "--min-cell",
+    ):
         assert option in text
 
 
@@ -64,12 +73,15 @@ def test_standard_input_is_refused_in_one_line(capsys):
     assert err.count("\n") == 1 and err.startswith("casecoder review: standard input")
 
 
-@pytest.mark.parametrize("minutes", ["0", "-5", "lang"])
-def test_claim_minutes_must_be_a_positive_number(capsys, minutes):
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--claim-minutes", "0"), ("--claim-minutes", "-5"), ("--claim-minutes", "lang"), ("--min-cell", "0")],
+)
+def test_claim_minutes_and_min_cell_must_be_positive_numbers(capsys, option, value):
     with pytest.raises(SystemExit) as done:
-        main(["review", "notes.jsonl", "--claim-minutes", minutes])
+        main(["review", "notes.jsonl", option, value])
     assert done.value.code == 2
-    assert "--claim-minutes" in capsys.readouterr().err
+    assert option in capsys.readouterr().err
 
 
 def test_without_a_terminal_it_says_so(capsys, monkeypatch, tmp_path):
