@@ -324,3 +324,13 @@ async def test_s_shows_the_stats_screen_and_escape_goes_back(tmp_path):
         await until(pilot, lambda: isinstance(app.screen, ReviewNoteScreen))
         await pilot.press("s")
         assert isinstance(app.screen, StatsScreen)
+
+
+async def test_the_claim_is_renewed_while_the_note_is_open(tmp_path):
+    app = make_review_app(tmp_path / "r.db", claim_seconds=1.2)  # renewed every second
+    async with app.run_test() as pilot:
+        await open_first(pilot)
+        first = app.store.claim_holder("N1").expires_at
+        await pilot.pause(2.1)
+        holder = app.store.claim_holder("N1")
+        assert holder is not None and holder.reviewer == ME and holder.expires_at > first
