@@ -334,3 +334,18 @@ async def test_the_claim_is_renewed_while_the_note_is_open(tmp_path):
         await pilot.pause(2.1)
         holder = app.store.claim_holder("N1")
         assert holder is not None and holder.reviewer == ME and holder.expires_at > first
+
+
+async def test_without_a_name_enter_asks_who_is_reviewing_then_opens_the_note(tmp_path):
+    from tui.screens.identity import IdentityScreen
+
+    app = make_review_app(tmp_path / "r.db", settings=UserSettings(role="registratie"))
+    async with app.run_test() as pilot:
+        await until(pilot, lambda: isinstance(app.screen, IdentityScreen))
+        await pilot.press("escape")  # later: the queue can be looked at without a name
+        await queue_ready(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, IdentityScreen))
+        await pilot.press(*"Rita Registratie", "enter", "enter")  # no SKJ/BIG number: allowed for this role
+        await until(pilot, lambda: isinstance(app.screen, ReviewNoteScreen))
+        assert app.store.claim_holder("N1").reviewer == ME
