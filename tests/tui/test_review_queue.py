@@ -349,3 +349,14 @@ async def test_without_a_name_enter_asks_who_is_reviewing_then_opens_the_note(tm
         await pilot.press(*"Rita Registratie", "enter", "enter")  # no SKJ/BIG number: allowed for this role
         await until(pilot, lambda: isinstance(app.screen, ReviewNoteScreen))
         assert app.store.claim_holder("N1").reviewer == ME
+
+
+async def test_a_note_the_engine_cannot_analyse_is_reported_and_the_queue_goes_on(tmp_path):
+    from coder.model import Note
+
+    bad = Note("BAD", "Een notitie die de nep-engine niet kan lezen.", {})
+    app = make_review_app(tmp_path / "r.db", notes=(bad, *NOTES))
+    async with app.run_test() as pilot:
+        queue = await queue_ready(pilot)
+        assert [r.suggestions_label for r in queue.rows()] == ["0", "2", "1", "0"]
+        assert any("BAD: analyse mislukt" in n for n in notices(app))

@@ -8,7 +8,6 @@ Statuses and claims are read again every few seconds, so a colleague's work on t
 from __future__ import annotations
 
 import threading
-import time
 from typing import Any
 
 from textual import on, work
@@ -32,6 +31,7 @@ from tui.messages import (
 )
 from tui.notebook import NoteBook
 from tui.screens import review_keys
+from tui.screens.review_analysis import analyse_in_order
 from tui.screens.review_filter import QueueFilter, progress
 from tui.widgets.queue_row import Proposal, QueueRow
 from tui.widgets.queue_table import QueueTable
@@ -113,27 +113,10 @@ class QueueScreen(Screen[None]):
 
     @work(thread=True, group="analyse-queue", exclusive=True, exit_on_error=False)
     def _analyse_queue(self) -> None:
-        """Every note in input order, as the notes arrive; notes analysed meanwhile are skipped."""
         worker = get_current_worker()
-        book, index = self.notebook, 0
-        while not worker.is_cancelled:
-            if index >= len(book.notes):
-                if book.reading_done:
-                    return
-                time.sleep(0.05)
-                continue
-            if not book.analysed(index):
-                note = book.notes[index]
-                with self.engine_lock:
-                    try:
-                        analysis = self.engine.analyse(note)
-                    except Exception as err:  # one note the engine cannot handle must not stop the queue
-                        reason = f"{type(err).__name__}: {background.one_line(err)}"
-                        self.post_message(AnalysisFailed(index, reason))
-                        analysis = None
-                if analysis is not None:
-                    self.post_message(NoteAnalysed(index, analysis))
-            index += 1
+        analyse_in_order(
+            self.notebook, self.engine, self.engine_lock, self.post_message, lambda: worker.is_cancelled
+        )
 
     # -- messages from the background -------------------------------------------------------------
 
