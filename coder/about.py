@@ -87,7 +87,8 @@ def decide(
         return about("family", undergoer, "het gaat over een familielid, niet over de jeugdige")
     if undergoer is not None and undergoer.role in OUTSIDERS:
         return about("other", undergoer, "het gaat over een ander kind of een andere persoon")
-    if context.own_history and (undergoer is None or undergoer.role != "client"):
+    told_by_client = context.reporter_role == "client"  # "pt. (19) vertelt dat ze als kind ...": her own past
+    if context.own_history and not told_by_client and (undergoer is None or undergoer.role != "client"):
         family_trigger = next(t for t in context.triggers if t.qualifier == "experiencer")
         return About(
             concept,

@@ -158,7 +158,8 @@ def _merge(chunk: Sequence[Note | ReadError], analyses: list[Analysis]) -> Itera
     results = iter(analyses)
     for item in chunk:
         if isinstance(item, Note):
-            yield dataclasses.replace(next(results), note=item)
+            result = next(results)
+            yield result if isinstance(result, ReadError) else dataclasses.replace(result, note=item)
         else:
             yield item
 
@@ -209,4 +210,7 @@ def _exit_when_orphaned(parent: int) -> None:
 def _analyse_chunk(notes: list[Note]) -> list[Analysis]:
     assert _worker_engine is not None, "worker started without an engine"
     # The note goes back to the parent, which still holds it: send only what the engine found.
-    return [dataclasses.replace(a, note=None) for a in _worker_engine.analyse_many(notes)]  # type: ignore[arg-type]
+    return [
+        a if isinstance(a, ReadError) else dataclasses.replace(a, note=None)
+        for a in _worker_engine.analyse_many(notes)  # type: ignore[arg-type]
+    ]

@@ -16,7 +16,7 @@ from coder.about import About, decide
 from coder.coding import CodedFinding, Coder
 from coder.context import ContextFinder
 from coder.matcher import Match, PhraseMatcher, TypoCorrector
-from coder.model import Analysis, Considered, Finding, Note, Qualifiers, Span, Trigger
+from coder.model import Analysis, Considered, Finding, Note, Qualifiers, ReadError, Span, Trigger
 from coder.participants import ParticipantFinder
 from coder.people import People
 from coder.tokens import Sentence, Tokenizer
@@ -77,7 +77,8 @@ class Engine:
     def analyse(self, note: Note) -> Analysis:
         return self._analyse(note, self._tokenizer.sentences(note.text))
 
-    def analyse_many(self, notes: Iterable[Note]) -> Iterator[Analysis]:
+    def analyse_many(self, notes: Iterable[Note]) -> Iterator[Analysis | ReadError]:
+        """Analyses in input order; a note the engine fails on comes back as a ReadError in its place."""
         pending: list[Note] = []
         for note in notes:
             pending.append(note)
@@ -86,9 +87,12 @@ class Engine:
                 pending = []
         yield from self._batch(pending)
 
-    def _batch(self, notes: list[Note]) -> Iterator[Analysis]:
+    def _batch(self, notes: list[Note]) -> Iterator[Analysis | ReadError]:
         for note, sentences in zip(notes, self._tokenizer.sentences_many(n.text for n in notes), strict=True):
-            yield self._analyse(note, sentences)
+            try:
+                yield self._analyse(note, sentences)
+            except Exception as err:  # one note's fault must not stop the others; reported as its error line
+                yield internal_error(note, err)
 
     def qualify(self, text: str, start: int, end: int) -> QualifiedSpan:
         """Context of any target span, whether or not the vocabulary knows it. When the span is a known
@@ -148,15 +152,23 @@ class Engine:
         context = self._context.context(
             sentence, hits, match.start, match.end, concept.id, concept.kind, text
         )
-        who = self._participants.find(sentence, match.start, match.end, term.form, concept.kind)
+        who = self._participants.find(
+            sentence, match.start, match.end, term.form, concept.kind, match.positions
+        )
         witnessed = not WITNESS_WORDS.isdisjoint(sentence.norms)
         about = decide(concept.id, concept.kind, context, who, text, witnessed)
         first, last = sentence.tokens[match.start], sentence.tokens[match.end - 1]
         triggers = tuple(t for t in context.triggers if t.qualifier != "experiencer") + about.triggers
+        qualifiers = replace(context.qualifiers, experiencer=about.experiencer)
+        if _confesses(context, who) and qualifiers.certainty != "feit":
+            # "moeder sloeg hem (door moeder zelf verteld)": the doer's own account is a confession
+            triggers = tuple(t for t in triggers if t.qualifier != "certainty")
+            triggers += (Trigger(context.reporter, "certainty", "feit"),)  # type: ignore[arg-type]
+            qualifiers = replace(qualifiers, certainty="feit")
         finding = Finding(
             concept=about.concept,
             evidence=Span(first.start, last.end, text[first.start : last.end]),
-            qualifiers=replace(context.qualifiers, experiencer=about.experiencer),
+            qualifiers=qualifiers,
             triggers=tuple(sorted(triggers, key=lambda t: t.span.start)),
             sentence=Span(sentence.start, sentence.end, text[sentence.start : sentence.end]),
         )
@@ -278,12 +290,28 @@ class Engine:
         return result
 
 
+def _confesses(context, who) -> bool:
+    doer = who.doer
+    return (
+        context.reporter is not None
+        and doer is not None
+        and doer.role in ("caregiver", "family_adult", "authority")
+        and context.reporter.text.lower() == doer.token.norm
+        and context.reporter.start != doer.token.start
+    )
+
+
 def _denied(sentence: Sentence, hit) -> bool:
     """ "een val van de bank, zoals moeder aangaf, verklaart het niet": the explanation is rejected."""
     after = sentence.norms[hit.end : hit.end + 10]
     norms = sentence.norms
     rejected = any(norms[i] == "geen" and "verklaring" in norms[i + 1 : i + 4] for i in range(len(norms)))
     return "niet" in after or "onvoldoende" in after or rejected
+
+
+def internal_error(note: Note, err: Exception) -> ReadError:
+    message = f"could not be analysed (internal error: {type(err).__name__}); please report this note's id"
+    return ReadError(note.origin, note.line, message, note.id)
 
 
 def _reference_year(note: Note) -> int:

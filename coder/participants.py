@@ -88,8 +88,17 @@ class ParticipantFinder:
         self._people = people
         self._lexicon = people.lexicon
 
-    def find(self, sentence: Sentence, start: int, end: int, form: str, kind: str = "") -> Participants:
-        found = self._find(sentence, start, end, form, kind)
+    def find(
+        self,
+        sentence: Sentence,
+        start: int,
+        end: int,
+        form: str,
+        kind: str = "",
+        matched: tuple[int, ...] = (),
+    ) -> Participants:
+        """`matched`: the phrase's own word positions; other words inside it (a gap) may name people."""
+        found = self._find(sentence, start, end, form, kind, frozenset(matched))
         first, last = self._clause(sentence, start, end)
         tokens = sentence.tokens
         mentioned = any(
@@ -99,9 +108,24 @@ class ParticipantFinder:
         )
         return replace(found, client_mentioned=mentioned)
 
-    def _find(self, sentence: Sentence, start: int, end: int, form: str, kind: str) -> Participants:
+    def _find(
+        self,
+        sentence: Sentence,
+        start: int,
+        end: int,
+        form: str,
+        kind: str,
+        matched: frozenset[int] = frozenset(),
+    ) -> Participants:
         first, last = self._clause(sentence, start, end)
         tokens = sentence.tokens
+        if form == "received":  # "Ayla kreeg klappen van vader": the subject is the one it happens to
+            doer = self._after_marker(tokens, first, last, start, end, self._lexicon.agent_markers | {"van"})
+            inside = [p for p in self._people_in(tokens, start + 1, end) if _at(tokens, p) not in matched]
+            undergoer = self._subject(tokens, first, start, exclude=doer) or next(
+                (p for p in inside if not _same(p, doer)), None
+            )
+            return Participants(doer, undergoer)
         doer = self._after_marker(tokens, first, last, start, end, self._lexicon.agent_markers)
         passive = form == "participle" and self._has_auxiliary(tokens, first, last)
         if form == "noun" or passive or doer is not None:
@@ -110,8 +134,8 @@ class ParticipantFinder:
                 undergoer = self._subject(tokens, 0, start, exclude=doer)
             if kind == "sign" and undergoer is None:  # "Bij Mees zijn blauwe plekken gezien"
                 undergoer = self._after_marker(tokens, first, start - 1, start, end, frozenset({"bij"}))
-            if kind == "sign" and undergoer is not None and undergoer.token.index + 1 < len(tokens):
-                if tokens[undergoer.token.index + 1].norm in SEEING_VERBS:
+            if kind == "sign" and undergoer is not None and _at(tokens, undergoer) + 1 < len(tokens):
+                if tokens[_at(tokens, undergoer) + 1].norm in SEEING_VERBS:
                     undergoer = None  # "de juf ziet striemen op zijn rug": the teacher sees them
             if form == "noun" and kind == "act" and not self._says_experienced(tokens, first, last):
                 undergoer = None  # "de politie heeft de oom aangehouden op verdenking van ontucht"
@@ -122,6 +146,15 @@ class ParticipantFinder:
             return Participants(doer, undergoer)
         # active: "vader slaat hem", "dat zijn vader hem schopt", "soms slaat vader hem"
         subject = self._subject(tokens, first, start, exclude=None)
+        inside = [
+            p
+            for p in self._people_in(tokens, start + 1, end)
+            if _at(tokens, p) not in matched and not _after_preposition(tokens, _at(tokens, p))
+        ]
+        doers = [p for p in inside if p.token.norm not in OBJECT_PRONOUNS]
+        if subject is None and doers:  # "duwde papa mama tegen de muur": the people stand in the phrase
+            rest = [p for p in inside if not _same(p, doers[0])]
+            return Participants(doers[0], rest[0] if rest else None)
         objects = [p for p in self._people_in(tokens, end, last + 1) if not _same(p, subject)]
         if subject is None and objects and objects[0].token.norm not in OBJECT_PRONOUNS:
             subject, objects = objects[0], objects[1:]
@@ -200,6 +233,12 @@ class ParticipantFinder:
         role = self._people.role(token, next_norm, first=i == 0)
         if role in (None, "professional", "third_party"):
             return None
+        if (
+            token.norm in ("jongens", "meisjes")
+            and i > 0
+            and tokens[i - 1].norm in ("de", "haar", "zijn", "hun")
+        ):
+            return Person(token, "client")  # "de jongens": the family's own children
         if token.norm in PARTNER_WORDS and i > 0 and tokens[i - 1].norm in ("haar", "zijn"):
             # "haar man", "zijn vriendin": a parent's partner, unless the client is the one whose it is
             # ("Ilse vertelt dat haar vriend haar sloeg": dating violence between young people)
@@ -225,6 +264,11 @@ class ParticipantFinder:
         before = tokens[i - 1].norm if i > 0 else ""
         after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
         return before in self._lexicon.possessives or after == "van"
+
+
+def _at(tokens: tuple[Token, ...], person: Person) -> int:
+    """The person's word position in this sentence (Token.index counts over the whole note)."""
+    return person.token.index - tokens[0].index
 
 
 def _same(a: Person | None, b: Person | None) -> bool:

@@ -29,9 +29,15 @@ class RoleLexicon:
     not_names: frozenset[str]
     experience_words: frozenset[str] = frozenset()
     observers: frozenset[str] = frozenset()
+    role_suffixes: tuple[tuple[str, str], ...] = ()  # (suffix, role), longest suffix first
 
     def role_of(self, norm: str) -> str | None:
-        return self.person_role.get(norm)
+        role = self.person_role.get(norm)
+        if role is None and len(norm) > 6:
+            role = next(
+                (r for suffix, r in self.role_suffixes if norm.endswith(suffix) and norm != suffix), None
+            )
+        return role
 
 
 def _words(data: Mapping[str, Any], key: str) -> frozenset[str]:
@@ -57,6 +63,16 @@ def parse_roles(data: Mapping[str, Any]) -> RoleLexicon:
         not_names=_words(data, "not_names"),
         experience_words=_words(data, "experience_words"),
         observers=_words(data, "observers"),
+        role_suffixes=tuple(
+            sorted(
+                (
+                    (normalize_word(sfx), role)
+                    for role, sfxs in data.get("role_suffixes", {}).items()
+                    for sfx in sfxs
+                ),
+                key=lambda pair: -len(pair[0]),
+            )
+        ),
     )
 
 

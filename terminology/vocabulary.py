@@ -12,13 +12,13 @@ from terminology.data_files import load_json
 from terminology.normalize import normalize_word
 from terminology.patterns import Pattern, compile_pattern, expand_plain
 
-FORMS = ("verb", "participle", "noun")
+FORMS = ("verb", "participle", "noun", "received")
 
 
 @dataclass(frozen=True)
 class Term:
     concept: str
-    form: str  # verb | participle | noun: tells the engine how to find who did what to whom
+    form: str  # verb | participle | noun | received: tells the engine how to find who did what to whom
     pattern: Pattern
 
 

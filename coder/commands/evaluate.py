@@ -38,7 +38,12 @@ def run(args: argparse.Namespace) -> int:
                 failed += 1
                 print(f"casecoder evaluate: {gold}", file=sys.stderr)
                 continue
-            result = score_note(gold, engine.analyse(as_note(gold)))
+            analysis = next(engine.analyse_many([as_note(gold)]))
+            if not hasattr(analysis, "suggestions"):  # the engine failed on this note
+                failed += 1
+                print(f"casecoder evaluate: {path}: {analysis.note_id}: {analysis.message}", file=sys.stderr)
+                continue
+            result = score_note(gold, analysis)
             results.append(result)
             if not args.quiet and not args.json:
                 _print_misses(result)
