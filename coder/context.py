@@ -72,6 +72,7 @@ class ContextFinder:
             hit
             for hit in hits
             if not hit.rule.pseudo
+            and not hit.rule.note_wide  # explanations are weighed over the note, where a rejection is seen
             and hit.rule.applies_to(concept, kind)
             and (not hit.rule.requires or hit.rule.requires & norms)
             and self._reaches(sentence, hit, target_start, target_end)
@@ -242,10 +243,13 @@ def _resolve(hits: list[TriggerHit]) -> list[TriggerHit]:
                 if sets in rule.pseudo_for and hit.start <= other.start <= hit.end + reach:
                     hidden.add(j)
     kept = [h for j, h in enumerate(hits) if j not in hidden]
-    return [
-        hit
-        for hit in kept
-        if not any(
-            len(o.positions) > len(hit.positions) and set(hit.positions) <= set(o.positions) for o in kept
-        )
-    ]
+    return [hit for hit in kept if not any(_swallows(o, hit) for o in kept)]
+
+
+def _swallows(longer: TriggerHit, hit: TriggerHit) -> bool:
+    """A trigger inside a longer one that sets the same ("geen" in "geen aanwijzingen"), or a confirmation
+    inside a negation ("bleek" in "bleek ongegrond"). "signalen" in "geen signalen van X, wel van Y" stays:
+    it still hedges Y."""
+    inside = len(longer.positions) > len(hit.positions) and set(hit.positions) <= set(longer.positions)
+    same = longer.rule.qualifier == hit.rule.qualifier
+    return inside and (same or hit.rule.confirms or longer.rule.pseudo)

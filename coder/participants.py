@@ -127,7 +127,8 @@ class ParticipantFinder:
             )
             return Participants(doer, undergoer)
         doer = self._after_marker(tokens, first, last, start, end, self._lexicon.agent_markers)
-        passive = form == "participle" and self._has_auxiliary(tokens, first, last)
+        # the auxiliary stands before the participle ("is geslagen") or right after it ("geslagen is")
+        passive = form == "participle" and self._has_auxiliary(tokens, first, min(last, end))
         if form == "noun" or passive or doer is not None:
             undergoer = self._subject(tokens, first, start, exclude=doer)
             if kind == "placement" and undergoer is None:  # "Sara's halfbroer Youssef (17), ..., woont in"
