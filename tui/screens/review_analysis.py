@@ -14,19 +14,29 @@ from tui.background import Post, one_line
 from tui.messages import AnalysisFailed, NoteAnalysed
 from tui.notebook import NoteBook
 
-WAIT_FOR_NOTES = 0.05  # seconds between looks for more notes while the input is still being read
+WAIT = 0.05  # seconds between looks for more notes, or for the person to stop typing
 
 
 def analyse_in_order(
-    book: NoteBook, engine: Any, lock: threading.Lock, post: Post, cancelled: Callable[[], bool]
+    book: NoteBook,
+    engine: Any,
+    lock: threading.Lock,
+    post: Post,
+    cancelled: Callable[[], bool],
+    paused: Callable[[], bool] = lambda: False,
 ) -> None:
-    """Notes analysed meanwhile (by the note screen, which shares `lock` and `book`) are skipped."""
+    """Notes analysed meanwhile (by the note screen, which shares `lock` and `book`) are skipped. While
+    `paused()` holds (the person is pressing keys) no note is started: the analysis holds Python's GIL for
+    most of its time, and the screen's response to a key must not wait for it."""
     index = 0
     while not cancelled():
+        if paused():
+            time.sleep(WAIT)
+            continue
         if index >= len(book.notes):
             if book.reading_done:
                 return
-            time.sleep(WAIT_FOR_NOTES)
+            time.sleep(WAIT)
             continue
         if not book.analysed(index):
             note = book.notes[index]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from textual import events
@@ -34,6 +35,11 @@ class ReviewApp(CaseCoderApp):
         self.push_screen(self.queue)
         if not self.settings.complete:
             self.ask_identity()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.queue.last_key = time.monotonic()  # the queue's background analysis gives way
+        await super().on_event(event)
 
     def release_held(self) -> None:
         """Give back the note this reviewer still holds. Called when the app has ended, however it ended, so

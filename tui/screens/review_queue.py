@@ -8,12 +8,14 @@ Statuses and claims are read again every few seconds, so a colleague's work on t
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from coder.model import Analysis
@@ -38,6 +40,7 @@ from tui.widgets.queue_table import QueueTable
 
 DEFAULT_CLAIM_SECONDS = 30 * 60
 POLL_SECONDS = 5.0  # how often statuses and claims are read again from the store
+PAUSE_AFTER_KEY = 0.6  # the background analysis waits this long after each key (see review_analysis)
 REDRAW_SECONDS = 0.2  # analyses arriving one by one redraw the list at most this often
 MAX_READ_NOTICES = 5
 
@@ -78,11 +81,14 @@ class QueueScreen(Screen[None]):
         self._read_failures = 0
         self._dirty = False
         self._open_when_loaded: int | None = None  # Enter pressed before the engine was there
+        self.last_key = 0.0  # time.monotonic() of the last key pressed anywhere in the app
 
     # -- layout -------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static("Wachtrij · notities lezen...", id="queue-header")
+        with Horizontal(id="queue-top"):
+            yield Static("Wachtrij · notities lezen...", id="queue-header")
+            yield ProgressBar(show_eta=False, id="queue-loading")
         yield Static(self.filter.describe(), id="queue-filter")
         table = QueueTable(id="queue")
         table.border_title, table.border_subtitle = "Notities", "enter = openen"
@@ -115,7 +121,12 @@ class QueueScreen(Screen[None]):
     def _analyse_queue(self) -> None:
         worker = get_current_worker()
         analyse_in_order(
-            self.notebook, self.engine, self.engine_lock, self.post_message, lambda: worker.is_cancelled
+            self.notebook,
+            self.engine,
+            self.engine_lock,
+            self.post_message,
+            lambda: worker.is_cancelled,
+            lambda: time.monotonic() - self.last_key < PAUSE_AFTER_KEY,
         )
 
     # -- messages from the background -------------------------------------------------------------
@@ -231,6 +242,9 @@ class QueueScreen(Screen[None]):
         else:
             header = "Wachtrij · notities lezen..."
         self.query_one("#queue-header", Static).update(header)
+        bar = self.query_one("#queue-loading", ProgressBar)
+        bar.display = analysed < len(rows) or not self.notebook.reading_done
+        bar.update(total=max(1, len(rows)), progress=analysed)
         self.query_one("#queue-filter", Static).update(f"{self.filter.describe()} · {len(shown)} getoond")
         self.query_one(QueueTable).show(shown)
 
