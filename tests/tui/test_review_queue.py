@@ -250,6 +250,9 @@ async def test_r_on_the_last_open_note_goes_back_to_the_queue(tmp_path):
         await until(pilot, lambda: isinstance(app.screen, QueueScreen))
         assert app.store.active_claims() == {}
         assert "1 van 1 beoordeeld" in header(queue_of(app))
+        table = queue_of(app).query_one(QueueTable)
+        status = next(column for key, column in table.columns.items() if key.value == "status")
+        assert status.content_width >= len("beoordeeld")  # the column widened with its new value
 
 
 async def test_t_sends_the_note_back_with_the_reason_typed(tmp_path):

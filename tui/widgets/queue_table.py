@@ -41,7 +41,7 @@ class QueueTable(DataTable):
             for old, new in zip(self._shown, rows, strict=True):
                 if old != new:
                     for (key, _label), value in zip(COLUMNS, cells(new), strict=True):
-                        self.update_cell(str(new.index), key, value)
+                        self.update_cell(str(new.index), key, value, update_width=True)
             self._shown = list(rows)
             return
         keep = self.highlighted_index
