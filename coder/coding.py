@@ -130,15 +130,21 @@ def _asserted(finding: Finding) -> bool:
 
 
 def _lead(items: list[CodedFinding]) -> CodedFinding:
-    """The finding a suggestion's qualifiers come from: the best supported, then the current one."""
-    return max(
-        items,
-        key=lambda i: (
-            CERTAINTY_STRENGTH[i.finding.qualifiers.certainty],
-            i.finding.qualifiers.temporality == "current",
-            -i.finding.evidence.start,
-        ),
-    )
+    """The finding a suggestion's qualifiers come from. An explicit confirmation ("bevestigd", "vastgesteld")
+    leads; else an explicit hedge or opinion ("vermoeden", "volgens", "vindt"), since when in doubt the
+    weaker value holds; else a plain statement. Then the current one, then the first."""
+
+    def weight(item: CodedFinding) -> tuple[int, bool, int]:
+        said = {t.value for t in item.finding.triggers if t.qualifier == "certainty"}
+        if "feit" in said:
+            rank = 3
+        elif said:
+            rank = 2
+        else:
+            rank = 1
+        return rank, item.finding.qualifiers.temporality == "current", -item.finding.evidence.start
+
+    return max(items, key=weight)
 
 
 def _stronger(certainty: str, cap: str) -> bool:

@@ -58,6 +58,8 @@ AUXILIARY_FOLLOWERS = frozenset(
     {"door", "vaak", "regelmatig", "meermaals", "al", "ook", "niet", "nooit", "jarenlang"}
 )
 ADJECTIVE_PERSON_WORDS = frozenset({"onbekende", "volwassen", "oudere", "jongere", "nieuwe", "toenmalige"})
+FEMALE = frozenset({"moeder", "mama", "mam", "stiefmoeder", "pleegmoeder", "oma", "tante", "vrouw"})
+MALE = frozenset({"vader", "papa", "pap", "stiefvader", "pleegvader", "opa", "oom", "man"})
 PARTNER_WORDS = frozenset({"man", "vrouw", "vriend", "vriendin", "partner", "echtgenoot", "echtgenote"})
 OBJECT_PRONOUNS = frozenset({"hem", "hen", "hun", "mij", "me", "zichzelf"})
 SIBLINGS = frozenset(
@@ -99,8 +101,8 @@ class ParticipantFinder:
     ) -> Participants:
         """`matched`: the phrase's own word positions; other words inside it (a gap) may name people."""
         found = self._find(sentence, start, end, form, kind, frozenset(matched))
-        first, last = self._clause(sentence, start, end)
         tokens = sentence.tokens
+        first, last = self._clause(sentence, start, end)
         mentioned = any(
             p.role in ("client", "pronoun") for p in self._people_in(tokens, first, last + 1) if p is not None
         ) or any(
@@ -243,9 +245,7 @@ class ParticipantFinder:
         if token.norm in PARTNER_WORDS and i > 0 and tokens[i - 1].norm in ("haar", "zijn"):
             # "haar man", "zijn vriendin": a parent's partner, unless the client is the one whose it is
             # ("Ilse vertelt dat haar vriend haar sloeg": dating violence between young people)
-            owner = next(
-                (self._person(tokens, j) for j in range(i - 2, -1, -1) if self._people.role(tokens[j])), None
-            )
+            owner = self._owner(tokens, i - 1)
             return Person(token, "peer" if owner is not None and owner.role == "client" else "caregiver")
         if token.norm in PARTNER_WORDS and i + 2 < len(tokens) and tokens[i + 1].norm == "van":
             if self._people.role(tokens[i + 2]) == "caregiver":
@@ -260,6 +260,18 @@ class ParticipantFinder:
         if role == "client" and token.norm in SIBLINGS and self._belongs_to_someone(tokens, i):
             return Person(token, "peer")  # "zijn zusje", "het broertje van Tim": another child
         return Person(token, role)
+
+    def _owner(self, tokens: tuple[Token, ...], possessive_at: int) -> Person | None:
+        """Whose "haar"/"zijn" it is: the nearest earlier single person of that gender, or a name."""
+        female = tokens[possessive_at].norm == "haar"
+        for j in range(possessive_at - 1, -1, -1):
+            norm = tokens[j].norm
+            if norm in (FEMALE if female else MALE):
+                return Person(tokens[j], "caregiver")
+            person = self._person(tokens, j)
+            if person is not None and person.role == "client" and tokens[j].capitalised:
+                return person
+        return None
 
     def _belongs_to_someone(self, tokens: tuple[Token, ...], i: int) -> bool:
         before = tokens[i - 1].norm if i > 0 else ""
