@@ -1,0 +1,52 @@
+"""Accuracy floors from the engine issue, measured as `casecoder evaluate` measures them.
+
+The samples' gold and the shared dev set must meet the issue's bar (f1 and precision >= 0.90, certainty >= 0.85,
+no forbidden codes, no fairness violations). The tuning sets, which the engine was improved on note by note,
+must not slip back. The held-out set is only reported (README), never asserted: asserting it would invite
+tuning on it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coder.evaluate import GoldNote, as_note, read_gold, score_note, total
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+
+
+def scores_of(engine, path: Path):
+    notes = [g for g in read_gold(path) if isinstance(g, GoldNote)]
+    assert notes, f"no gold notes read from {path}"
+    return total(score_note(g, engine.analyse(as_note(g))) for g in notes)
+
+
+def assert_issue_bar(scores) -> None:
+    assert scores.f1 >= 0.90, scores.to_json()
+    assert scores.precision >= 0.90, scores.to_json()
+    assert scores.certainty_accuracy >= 0.85, scores.to_json()
+    assert scores.forbidden_hits == 0, scores.to_json()
+    assert scores.fairness_violations == 0, scores.to_json()
+
+
+def test_samples_gold_meets_the_issue_bar(engine):
+    assert_issue_bar(scores_of(engine, ROOT / "samples" / "gold.jsonl"))
+
+
+@pytest.mark.skipif(not SHARED_DEV.exists(), reason="../shared/eval/dev.jsonl is not present")
+def test_shared_dev_meets_the_issue_bar(engine):
+    assert_issue_bar(scores_of(engine, SHARED_DEV))
+
+
+@pytest.mark.parametrize(
+    "name, floor",
+    [("tuning", 0.95), ("tuning2", 0.95), ("tuning3", 0.95), ("tuning4", 0.93), ("tuning5", 0.93),
+     ("tuning6", 0.93), ("tuning7", 0.85)],
+)  # fmt: skip
+def test_tuning_sets_do_not_slip_back(engine, name, floor):
+    scores = scores_of(engine, ROOT / "tests" / "gold" / f"{name}.jsonl")
+    assert scores.f1 >= floor, scores.to_json()
+    assert scores.fairness_violations == 0, scores.to_json()
