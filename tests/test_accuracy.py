@@ -1,9 +1,9 @@
 """Accuracy floors from the engine issue, measured as `casecoder evaluate` measures them.
 
-The samples' gold and the shared dev set must meet the issue's bar (f1 and precision >= 0.90, certainty >= 0.85,
-no forbidden codes, no fairness violations). The tuning sets, which the engine was improved on note by note,
-must not slip back. The held-out set is only reported (README), never asserted: asserting it would invite
-tuning on it.
+The samples' gold and the shared dev set must meet the issue's bar: f1 and precision >= 0.90, certainty
+>= 0.85, no forbidden codes, no fairness violations. The tuning sets, on which the engine was improved note
+by note, must not slip back. The held-out set is only reported (README), never asserted: asserting it would
+invite tuning on it.
 """
 
 from __future__ import annotations
