@@ -51,6 +51,11 @@ class CaseCoderApp(App[None]):
         self._exit_renderables.append(Segments(self.console.render(traceback, self.console.options)))
         self._close_messages_no_wait()
 
+    def action_stats(self) -> None:
+        from tui.screens.stats import StatsScreen  # deferred: only when asked for
+
+        self.push_screen(StatsScreen())
+
     def fail(self, reason: str) -> None:
         self.fatal = reason
         self.exit(return_code=1)

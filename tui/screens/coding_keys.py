@@ -24,6 +24,7 @@ BINDINGS = [
     Binding("w", "toggle_full('#why')", "waarom groot", show=False),
     Binding("t", "toggle_full('#note')", "tekst groot", show=False),
     Binding("escape", "normal_size", "terug", show=False),
+    Binding("s", "app.stats", "statistiek", show=False),
 ]
 
 # Title and help per action, for the command palette and the help screen, in the order they are listed.
@@ -41,6 +42,7 @@ ACTION_HELP = {
     "toggle_full('#note')": ("Tekst groot", "Toon de notitie over het hele scherm (nogmaals t: terug)"),
     "help": ("Help", "Toon alle toetsen en de betekenis van de markeringen"),
     "quit": ("Stoppen", "Sluit casecoder; aangenomen codes zijn al vastgelegd"),
+    "app.stats": ("Statistiek", "Aangenomen codes per code, zekerheid en maand; kleine aantallen verborgen"),
 }
 
 KEY_NAMES = {"plus,slash": "+  /", "question_mark": "?"}
