@@ -159,6 +159,14 @@ class ParticipantFinder:
             rest = [p for p in inside if not _same(p, doers[0])]
             return Participants(doers[0], rest[0] if rest else None)
         objects = [p for p in self._people_in(tokens, end, last + 1) if not _same(p, subject)]
+        gap_people = [
+            p
+            for p in self._people_in(tokens, start + 1, end)
+            if _at(tokens, p) not in matched and not _same(p, subject)
+        ]
+        objects = (
+            gap_people + objects
+        )  # "vader scheldt de scheidsrechter uit": the one in the phrase is the object
         if subject is None and objects and objects[0].token.norm not in OBJECT_PRONOUNS:
             subject, objects = objects[0], objects[1:]
         before_objects = [p for p in self._people_in(tokens, first, start) if not _same(p, subject)]
