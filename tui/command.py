@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 DESCRIPTION = (
@@ -42,55 +41,8 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def fail(message: str) -> int:
-    print(f"casecoder tui: {message}", file=sys.stderr)
-    return 1
-
-
 def run(args: argparse.Namespace) -> int:
-    from tui.settings import SettingsError, config_path, load_settings
-
-    if "-" in args.inputs:
-        return fail("standard input (-) cannot be used: the screen needs the terminal; give a file or folder")
-    try:
-        settings = load_settings(args.user, args.registration, args.role)
-    except SettingsError as err:
-        return fail(str(err))
-    if not sys.stdout.isatty() or not sys.stdin.isatty():
-        return fail("needs an interactive terminal; use `casecoder suggest` for output to a file or pipe")
-
     from tui.app import CaseCoderApp
+    from tui.launch import launch
 
-    app = CaseCoderApp(
-        note_source=lambda: _read(args.inputs),
-        engine_factory=_create_engine,
-        store_opener=lambda: _open_store(args.db),
-        settings=settings,
-        settings_path=config_path(),
-    )
-    try:
-        app.run()
-    finally:
-        if app.store is not None:
-            app.store.close()
-    if app.fatal:
-        return fail(app.fatal)
-    return app.return_code or 0
-
-
-def _open_store(db: str | None):
-    from coder.store import open_store  # imports SQLAlchemy: on a worker thread, after the first paint
-
-    return open_store(db)
-
-
-def _read(inputs: list[str]):
-    from coder.readers import read_notes
-
-    return read_notes(inputs)
-
-
-def _create_engine():
-    from coder.engine import Engine
-
-    return Engine()
+    return launch("tui", args, CaseCoderApp)

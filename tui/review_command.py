@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
+
+from coder.commands.arguments import positive_int
 
 DESCRIPTION = (
     "Opens a queue of notes with their suggestions for registration staff: note, date, number of "
@@ -55,7 +56,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--min-cell",
-        type=_positive_count,
+        type=positive_int,
         default=10,
         metavar="K",
         help="on the statistics screen (s), counts below K are shown as <K (default 10)",
@@ -73,53 +74,11 @@ def _positive_minutes(text: str) -> float:
     return minutes
 
 
-def _positive_count(text: str) -> int:
-    try:
-        count = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if count < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return count
-
-
-def fail(message: str) -> int:
-    print(f"casecoder review: {message}", file=sys.stderr)
-    return 1
-
-
 def run(args: argparse.Namespace) -> int:
-    from tui.command import _create_engine, _open_store, _read
-    from tui.settings import SettingsError, config_path, load_settings
-
-    if "-" in args.inputs:
-        return fail("standard input (-) cannot be used: the screen needs the terminal; give a file or folder")
-    try:
-        settings = load_settings(args.user, args.registration, args.role)
-    except SettingsError as err:
-        return fail(str(err))
-    if not sys.stdout.isatty() or not sys.stdin.isatty():
-        return fail("needs an interactive terminal; use `casecoder suggest` for output to a file or pipe")
-
+    from tui.launch import launch
     from tui.screens.review_app import ReviewApp
 
-    app = ReviewApp(
-        note_source=lambda: _read(args.inputs),
-        engine_factory=_create_engine,
-        store_opener=lambda: _open_store(args.db),
-        settings=settings,
-        settings_path=config_path(),
-        claim_seconds=args.claim_minutes * 60,
-        min_cell=args.min_cell,
-    )
-    try:
-        app.run()
-    finally:
-        if app.store is not None:
-            try:
-                app.release_held()
-            finally:
-                app.store.close()
-    if app.fatal:
-        return fail(app.fatal)
-    return app.return_code or 0
+    def make_app(**sources):
+        return ReviewApp(**sources, claim_seconds=args.claim_minutes * 60, min_cell=args.min_cell)
+
+    return launch("review", args, make_app, before_close=lambda app: app.release_held())
