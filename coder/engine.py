@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from coder import __version__
-from coder.about import About, decide
+from coder.about import FATHERS, MOTHERS, About, decide
 from coder.coding import CodedFinding, Coder
 from coder.context import ContextFinder
 from coder.matcher import Match, PhraseMatcher, TypoCorrector
@@ -199,7 +199,8 @@ class Engine:
                 at = position.get(finding.sentence.start, 0) if finding.sentence else 0
                 benign = next(
                     (_span(text, s, h) for n, s, h in note_hits
-                     if h.rule.note_wide and abs(n - at) <= h.rule.note_wide_sentences and not _denied(s, h)),
+                     if h.rule.note_wide and abs(n - at) <= h.rule.note_wide_sentences and not _denied(s, h)
+                     and not any(_rejects_explanation(x) for x in sentences[max(0, at - 2) : at + 3])),
                     None,
                 )  # fmt: skip
                 if q.polarity == "present" and benign and kinds[about.concept] == "sign":
@@ -291,14 +292,18 @@ class Engine:
 
 
 def _confesses(context, who) -> bool:
-    doer = who.doer
-    return (
-        context.reporter is not None
-        and doer is not None
-        and doer.role in ("caregiver", "family_adult", "authority")
-        and context.reporter.text.lower() == doer.token.norm
-        and context.reporter.start != doer.token.start
-    )
+    """The doer says so: "moeder sloeg hem (door moeder zelf verteld)", "vader geeft aan dat hij ..."."""
+    doer, reporter = who.doer, context.reporter
+    if reporter is None or doer is None or reporter.start == doer.token.start:
+        return False
+    said_by = reporter.text.lower()
+    if doer.role in ("caregiver", "family_adult", "authority"):
+        return said_by == doer.token.norm
+    if doer.role == "pronoun" and context.reporter_role in ("caregiver", "family_adult"):
+        return (said_by in MOTHERS and doer.token.norm in ("zij", "ze")) or (
+            said_by in FATHERS and doer.token.norm == "hij"
+        )
+    return False
 
 
 def _denied(sentence: Sentence, hit) -> bool:
@@ -312,6 +317,18 @@ def _denied(sentence: Sentence, hit) -> bool:
 def internal_error(note: Note, err: Exception) -> ReadError:
     message = f"could not be analysed (internal error: {type(err).__name__}); please report this note's id"
     return ReadError(note.origin, note.line, message, note.id)
+
+
+def _rejects_explanation(sentence: Sentence) -> bool:
+    """ "... blauwe plekken die niet passen bij het verhaal": an explanation nearby is rejected."""
+    norms = sentence.norms
+    for i, norm in enumerate(norms):
+        if (
+            norm in ("passen", "past", "passend", "klopt", "kloppen")
+            and "niet" in norms[max(0, i - 2) : i + 3]
+        ):
+            return True
+    return False
 
 
 def _reference_year(note: Note) -> int:

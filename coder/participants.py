@@ -167,7 +167,10 @@ class ParticipantFinder:
         objects = (
             gap_people + objects
         )  # "vader scheldt de scheidsrechter uit": the one in the phrase is the object
-        if subject is None and objects and objects[0].token.norm not in OBJECT_PRONOUNS:
+        inverted = (
+            objects and _at(tokens, objects[0]) <= end + 1
+        )  # "soms slaat vader hem": right after the verb
+        if subject is None and inverted and objects[0].token.norm not in OBJECT_PRONOUNS:
             subject, objects = objects[0], objects[1:]
         before_objects = [p for p in self._people_in(tokens, first, start) if not _same(p, subject)]
         undergoer = (objects or before_objects or [None])[0]
@@ -231,6 +234,8 @@ class ParticipantFinder:
         for i in range(first, stop):
             if i > 0 and tokens[i - 1].norm in ("door", "als"):
                 continue
+            if i > 0 and tokens[i - 1].norm in ADJECTIVE_PERSON_WORDS:
+                continue  # "een onbekende man": one person, counted at "onbekende"
             person = self._person(tokens, i)
             if person is not None:
                 found.append(person)
