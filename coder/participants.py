@@ -57,6 +57,8 @@ SEEING_VERBS = frozenset(
 AUXILIARY_FOLLOWERS = frozenset(
     {"door", "vaak", "regelmatig", "meermaals", "al", "ook", "niet", "nooit", "jarenlang"}
 )
+# walking back from a person to its preposition: "dat"/"die" are conjunctions there ("geeft aan dat hij ...")
+WALK_BACK_OVER = NOUN_PHRASE_FILLERS - {"dat", "die", "deze"}
 ADJECTIVE_PERSON_WORDS = frozenset({"onbekende", "volwassen", "oudere", "jongere", "nieuwe", "toenmalige"})
 FEMALE = frozenset({"moeder", "mama", "mam", "stiefmoeder", "pleegmoeder", "oma", "tante", "vrouw"})
 MALE = frozenset({"vader", "papa", "pap", "stiefvader", "pleegvader", "opa", "oom", "man"})
@@ -287,7 +289,18 @@ class ParticipantFinder:
         return None
 
     def _belongs_to_someone(self, tokens: tuple[Token, ...], i: int) -> bool:
-        before = tokens[i - 1].norm if i > 0 else ""
+        j = i - 1
+        while j > 0 and tokens[j].norm in (
+            "oudere",
+            "jongere",
+            "kleine",
+            "grote",
+            "oudste",
+            "jongste",
+            "eigen",
+        ):
+            j -= 1  # "haar oudere halfbroer"
+        before = tokens[j].norm if j >= 0 else ""
         after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
         return before in self._lexicon.possessives or after == "van"
 
@@ -304,6 +317,6 @@ def _same(a: Person | None, b: Person | None) -> bool:
 def _after_preposition(tokens: tuple[Token, ...], i: int) -> bool:
     """ "volgens de school", "door een onbekende man": the person belongs to the preposition."""
     j = i - 1
-    while j >= 0 and tokens[j].norm in NOUN_PHRASE_FILLERS:
+    while j >= 0 and (tokens[j].norm in WALK_BACK_OVER or tokens[j].norm in ADJECTIVE_PERSON_WORDS):
         j -= 1
     return j >= 0 and j < i and tokens[j].norm in PREPOSITIONS
