@@ -47,6 +47,9 @@ def decide(
 
     if kind == "safety_plan":
         return About(concept, "client", (), None)
+    if concept == "assault" and doer is not None and doer.role in ADULT_FAMILY | {"authority"}:
+        concept = "abuse_physical"  # "vader heeft haar met een mes bedreigd": not street violence
+        dependency = True
     if concept == "assault" and not who.client_mentioned:
         return About(concept, "other", (), False, "geen jeugdige genoemd bij dit geweld")
     if (

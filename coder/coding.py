@@ -13,6 +13,15 @@ from coder.model import CERTAINTY_STRENGTH, Considered, Finding, Span, Suggestio
 from terminology.codebook import Codebook, CodebookRule
 from terminology.codesystems import CodeSystems, from_short
 
+STILL_IN_USE = (
+    "geëvalueerd",
+    "geevalueerd",
+    "bijgesteld",
+    "houden zich aan",
+    "houdt zich aan",
+    "wordt gevolgd",
+    "nog steeds",
+)
 CERTAINTY_REASON = {"feit": "een feit", "vermoeden": "een vermoeden", "mening": "een mening"}
 TEMPORALITY_REASON = {
     "historical": "het speelde in het verleden",
@@ -45,8 +54,14 @@ class Coder:
         if rule is None:
             return Considered(finding, "geen codeerregel voor dit begrip")
         if kind == "safety_plan":
-            if finding.qualifiers.temporality == "historical" and finding.qualifiers.polarity == "present":
+            q = finding.qualifiers
+            still_used = finding.sentence is not None and any(
+                w in finding.sentence.text.lower() for w in STILL_IN_USE
+            )  # "het veiligheidsplan van vorig jaar is geëvalueerd en bijgesteld"
+            if q.temporality == "historical" and q.polarity == "present" and not still_used:
                 return Considered(finding, "een eerder veiligheidsplan zegt niet dat er nu een is")
+            if still_used and q.temporality == "historical":
+                finding = replace(finding, qualifiers=replace(q, temporality="current"))
             return _safety_plan(finding, rule, kind)
         if rule.max_certainty and _stronger(finding.qualifiers.certainty, rule.max_certainty):
             confirmed = any(t.qualifier == "certainty" and t.value == "feit" for t in finding.triggers)

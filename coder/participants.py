@@ -174,6 +174,10 @@ class ParticipantFinder:
         )  # "soms slaat vader hem": right after the verb
         if subject is None and inverted and objects[0].token.norm not in OBJECT_PRONOUNS:
             subject, objects = objects[0], objects[1:]
+        if subject is not None and subject.role == "client":
+            adult = self._adult_before_relative_clause(tokens, first)
+            if adult is not None:  # "oma, die de kinderen opvangt, Bram in zijn armen knijpt"
+                return Participants(adult, subject)
         before_objects = [p for p in self._people_in(tokens, first, start) if not _same(p, subject)]
         undergoer = (objects or before_objects or [None])[0]
         return Participants(subject, undergoer)
@@ -200,6 +204,16 @@ class ParticipantFinder:
                     continue
             return True
         return False
+
+    def _adult_before_relative_clause(self, tokens: tuple[Token, ...], first: int) -> Person | None:
+        """The adult a clause belongs to when a relative clause ("…, die …,") stood between them."""
+        for j in range(first - 1, 0, -1):
+            if tokens[j].norm == "die" and tokens[j - 1].norm == ",":
+                person = self._person(tokens, j - 2) if j >= 2 else None
+                if person is not None and person.role in ("caregiver", "family_adult", "authority"):
+                    return person
+                return None
+        return None
 
     def _says_experienced(self, tokens, first, last) -> bool:
         return any(tokens[i].norm in self._lexicon.experience_words for i in range(first, last + 1))
