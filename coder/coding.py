@@ -150,14 +150,19 @@ def _lead(items: list[CodedFinding]) -> CodedFinding:
     weaker value holds; else a plain statement. Then the current one, then the first."""
 
     def weight(item: CodedFinding) -> tuple[int, bool, int]:
-        said = {t.value for t in item.finding.triggers if t.qualifier == "certainty"}
+        finding = item.finding
+        certainty_words = [t for t in finding.triggers if t.qualifier == "certainty"]
+        said = {t.value for t in certainty_words if t.span != finding.evidence}
+        capped = any(t.span == finding.evidence for t in certainty_words)
         if "feit" in said:
-            rank = 3
+            rank = 4
         elif said:
-            rank = 2
+            rank = 3
+        elif not capped:
+            rank = 2  # a plain statement ("er is sprake van verwaarlozing")
         else:
-            rank = 1
-        return rank, item.finding.qualifiers.temporality == "current", -item.finding.evidence.start
+            rank = 1  # only a sign, capped at vermoeden by its rule
+        return rank, finding.qualifiers.temporality == "current", -finding.evidence.start
 
     return max(items, key=weight)
 

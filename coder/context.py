@@ -122,6 +122,8 @@ class ContextFinder:
                 chosen["temporality"] = (value, hit)
                 break
         confirm = nearest("certainty", "feit")
+        if confirm and kind == "sign" and confirm.rule.observes:
+            confirm = None  # "zag ik blauwe plekken": seeing a sign is not seeing abuse
         hedges = [h for h in (nearest("certainty", "mening"), nearest("certainty", "vermoeden")) if h]
         weaker = hedges[0] if hedges else None  # the weaker wins when both are said
         if confirm and weaker and distance(weaker) < distance(confirm):

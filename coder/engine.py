@@ -29,6 +29,8 @@ from terminology.vocabulary import Term, load_vocabulary
 # Concepts that say the same thing: "geen aanwijzingen voor verwaarlozing" answers earlier neglect signs,
 # but "geen letsel" does not answer a child who says she is hit (SIGNS never conclude).
 SIGNS = frozenset({"abuse_sign", "neglect_sign"})
+# only a negation of the category itself concludes ("geen sprake van verwaarlozing"), not of one act or sign
+CONCLUDING = frozenset({"abuse_general", "neglect", "domestic_violence", "abuse_sexual", "sexual_violence"})
 CONCEPT_GROUP = {
     "abuse_physical": "abuse", "abuse_emotional": "abuse", "abuse_general": "abuse", "abuse_sign": "abuse",
     "domestic_violence": "abuse",
@@ -230,7 +232,7 @@ class Engine:
             later_absent = next(
                 (f for f, a in found
                  if CONCEPT_GROUP.get(a.concept) == group and f.qualifiers.polarity == "absent"
-                 and a.concept not in SIGNS and f.evidence.start > finding.evidence.start),
+                 and a.concept in CONCLUDING and f.evidence.start > finding.evidence.start),
                 None,
             )  # fmt: skip
             q = finding.qualifiers
