@@ -13,6 +13,13 @@ from coder.model import CERTAINTY_STRENGTH, Considered, Finding, Span, Suggestio
 from terminology.codebook import Codebook, CodebookRule
 from terminology.codesystems import CodeSystems, from_short
 
+STRONG_CONFIRMATION = frozenset(
+    (
+        "bevestigd bevestigt bevestigen bevestigde vastgesteld vast letselduiding aangetoond bewezen "
+        "veroordeeld bekend bekende erkent erkend erkende toegegeven toe uitgewezen toegebracht "
+        "toegebrachte concludeert concludeerde"
+    ).split()
+)
 STILL_IN_USE = (
     "geëvalueerd",
     "geevalueerd",
@@ -64,7 +71,12 @@ class Coder:
                 finding = replace(finding, qualifiers=replace(q, temporality="current"))
             return _safety_plan(finding, rule, kind)
         if rule.max_certainty and _stronger(finding.qualifiers.certainty, rule.max_certainty):
-            confirmed = any(t.qualifier == "certainty" and t.value == "feit" for t in finding.triggers)
+            confirmed = any(
+                t.qualifier == "certainty"
+                and t.value == "feit"
+                and STRONG_CONFIRMATION & set(t.span.text.lower().split())
+                for t in finding.triggers
+            )  # "letselduiding", "vastgesteld": not "bleek" or "ik zag", which see a sign, not abuse
             if not confirmed:
                 finding = replace(
                     finding,
