@@ -261,3 +261,16 @@ def test_other_plans_are_not_a_veiligheidsplan(analyse, text):
 def test_kissing_between_young_people_is_no_code(analyse):
     analysis = analyse("Ze heeft op het feest met een jongen uit haar klas gezoend.")
     assert not [s for s in analysis.suggestions if s.asserted]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Op het feest heeft een jongen uit haar klas tegen haar wil seks met haar gehad.",
+        "Haar ex-vriend heeft naaktfoto's van haar rondgestuurd in de klassenapp.",
+    ],
+)
+def test_sexual_violence_between_young_people_is_z25_01_not_child_abuse(analyse, text):
+    codes = asserted(analyse(text))
+    assert "icpc:Z25.01" in codes, codes
+    assert "icpc:Z16.01" not in codes, codes
