@@ -25,6 +25,12 @@ class TriggerHit:
 
 
 @dataclass(frozen=True)
+class SentenceTriggers:
+    own: list[TriggerHit]  # what the sentence's triggers say about its own findings
+    about_previous: tuple[TriggerHit, ...]  # confessions/confirmations of the sentence before
+
+
+@dataclass(frozen=True)
 class Context:
     """What the context step found for one target."""
 
@@ -42,20 +48,18 @@ class ContextFinder:
         self._matcher = PhraseMatcher(((r, r.pattern) for r in triggers.rules), corrector=None)
         self._people = people
 
-    def hits(
-        self, sentence: Sentence, reference_year: int | None = None, for_next_sentence: bool = False
-    ) -> list[TriggerHit]:
-        """The triggers in a sentence, after pseudo-triggers have hidden what they contain. A year before
-        the note's own year ("in 2022", "tot 2023") counts as a trigger for the past."""
-        matches = self._matcher.find(sentence.norms)
-        hits = [
-            TriggerHit(m.key, m.start, m.end, m.positions)  # type: ignore[arg-type]
-            for m in matches
-            if m.key.confirms_note == for_next_sentence  # type: ignore[attr-defined]
-        ]
+    def hits(self, sentence: Sentence, reference_year: int | None = None) -> SentenceTriggers:
+        """The triggers in a sentence, after pseudo-triggers have hidden what they contain, and apart from
+        them those that speak of the sentence before ("Vader erkent het incident"). A year before the note's
+        own year ("in 2022", "tot 2023") counts as a trigger for the past."""
+        own: list[TriggerHit] = []
+        about_previous: list[TriggerHit] = []
+        for m in self._matcher.find(sentence.norms):
+            hit = TriggerHit(m.key, m.start, m.end, m.positions)  # type: ignore[arg-type]
+            (about_previous if hit.rule.confirms_note else own).append(hit)
         if reference_year is not None:
-            hits.extend(_past_years(sentence, reference_year))
-        return _resolve(hits)
+            own.extend(_past_years(sentence, reference_year))
+        return SentenceTriggers(_resolve(own), tuple(about_previous))
 
     def context(
         self,

@@ -8,16 +8,16 @@ Context runs only on sentences that hold a finding.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from coder import __version__
 from coder.about import FATHERS, MOTHERS, About, decide
 from coder.coding import CodedFinding, Coder
-from coder.context import ContextFinder
+from coder.context import Context, ContextFinder, SentenceTriggers
 from coder.matcher import Match, PhraseMatcher, TypoCorrector
 from coder.model import Analysis, Considered, Finding, Note, Qualifiers, ReadError, Span, Trigger
-from coder.participants import ParticipantFinder
+from coder.participants import ParticipantFinder, Participants
 from coder.people import People
 from coder.tokens import Sentence, Tokenizer
 from terminology.codebook import load_codebook
@@ -38,6 +38,15 @@ CONCEPT_GROUP = {
     "neglect": "neglect", "neglect_sign": "neglect",
 }  # fmt: skip
 WITNESS_WORDS = frozenset({"gezien", "zagen", "getuige", "erbij", "meegemaakt", "meekregen", "hoorden"})
+
+
+@dataclass(frozen=True)
+class _Reading:
+    context: Context
+    who: Participants
+    about: About
+    qualifiers: Qualifiers
+    triggers: tuple[Trigger, ...]
 
 
 @dataclass(frozen=True)
@@ -106,33 +115,45 @@ class Engine:
             first, stop = inside[0], inside[-1] + 1
             known = [m for m in self._matcher.find(sentence.norms) if m.start < stop and first < m.end]
             term: Term | None = known[0].key if known else None  # type: ignore[assignment]
-            concept = self.vocabulary.concepts[term.concept] if term else None
-            concept_id, kind = (concept.id, concept.kind) if concept else ("", "")
-            hits = self._context.hits(sentence, datetime.date.today().year)
-            context = self._context.context(sentence, hits, first, stop, concept_id, kind, text)
-            who = self._participants.find(sentence, first, stop, term.form if term else "noun", kind)
-            about = decide(concept_id, kind, context, who, text)
-            qualifiers = replace(context.qualifiers, experiencer=about.experiencer)
-            triggers = tuple(t for t in context.triggers if t.qualifier != "experiencer") + about.triggers
-            return QualifiedSpan(qualifiers, tuple(sorted(triggers, key=lambda t: t.span.start)))
+            hits = self._context.hits(sentence, datetime.date.today().year).own
+            read = self._read(text, sentence, hits, first, stop, term)
+            return QualifiedSpan(read.qualifiers, read.triggers)
         return QualifiedSpan(Qualifiers(), ())
+
+    def _read(
+        self,
+        text: str,
+        sentence: Sentence,
+        hits,
+        start: int,
+        stop: int,
+        term: Term | None,
+        positions: tuple[int, ...] = (),
+        witnessed: bool = False,
+    ) -> _Reading:
+        """Context, who did what to whom, and whom it is about, for words start..stop of a sentence."""
+        concept = self.vocabulary.concepts[term.concept] if term else None
+        concept_id, kind = (concept.id, concept.kind) if concept else ("", "")
+        context = self._context.context(sentence, hits, start, stop, concept_id, kind, text)
+        who = self._participants.find(sentence, start, stop, term.form if term else "noun", kind, positions)
+        about = decide(concept_id, kind, context, who, text, witnessed)
+        triggers = tuple(t for t in context.triggers if t.qualifier != "experiencer") + about.triggers
+        qualifiers = replace(context.qualifiers, experiencer=about.experiencer)
+        return _Reading(context, who, about, qualifiers, tuple(sorted(triggers, key=lambda t: t.span.start)))
 
     def _analyse(self, note: Note, sentences: list[Sentence]) -> Analysis:
         year = _reference_year(note)
+        read = _NoteReading(sentences, self._targets, lambda sentence: self._context.hits(sentence, year))
         found: list[tuple[Finding, About]] = []
         considered: list[Considered] = []
-        for sentence in sentences:
-            targets = self._targets(sentence)
-            if not targets:
-                continue
-            hits = self._context.hits(sentence, year)
-            for match in targets:
-                finding, about = self._find(note.text, sentence, hits, match)
+        for n, sentence in enumerate(sentences):
+            for match in read.targets(n):
+                finding, about = self._find(note.text, sentence, read.triggers(n).own, match)
                 if about.experiencer == "client":
                     found.append((finding, about))
                 else:
                     considered.append(Considered(finding, about.note or "niet over de jeugdige"))
-        found = self._note_level(note.text, sentences, found, year)
+        found = self._note_level(note.text, read, found)
         coded: list[CodedFinding] = []
         for finding, about in found:
             result = self._coder.code(finding, self.vocabulary.concepts[about.concept].kind, about.dependency)
@@ -150,34 +171,26 @@ class Engine:
 
     def _find(self, text: str, sentence: Sentence, hits, match: Match) -> tuple[Finding, About]:
         term: Term = match.key  # type: ignore[assignment]
-        concept = self.vocabulary.concepts[term.concept]
-        context = self._context.context(
-            sentence, hits, match.start, match.end, concept.id, concept.kind, text
-        )
-        who = self._participants.find(
-            sentence, match.start, match.end, term.form, concept.kind, match.positions
-        )
         witnessed = not WITNESS_WORDS.isdisjoint(sentence.norms)
-        about = decide(concept.id, concept.kind, context, who, text, witnessed)
-        first, last = sentence.tokens[match.start], sentence.tokens[match.end - 1]
-        triggers = tuple(t for t in context.triggers if t.qualifier != "experiencer") + about.triggers
-        qualifiers = replace(context.qualifiers, experiencer=about.experiencer)
-        if _confesses(context, who) and qualifiers.certainty != "feit":
+        read = self._read(text, sentence, hits, match.start, match.end, term, match.positions, witnessed)
+        triggers, qualifiers = read.triggers, read.qualifiers
+        if _confesses(read.context, read.who) and qualifiers.certainty != "feit":
             # "moeder sloeg hem (door moeder zelf verteld)": the doer's own account is a confession
             triggers = tuple(t for t in triggers if t.qualifier != "certainty")
-            triggers += (Trigger(context.reporter, "certainty", "feit"),)  # type: ignore[arg-type]
+            triggers += (Trigger(read.context.reporter, "certainty", "feit"),)  # type: ignore[arg-type]
             qualifiers = replace(qualifiers, certainty="feit")
+        first, last = sentence.tokens[match.start], sentence.tokens[match.end - 1]
         finding = Finding(
-            concept=about.concept,
+            concept=read.about.concept,
             evidence=Span(first.start, last.end, text[first.start : last.end]),
             qualifiers=qualifiers,
             triggers=tuple(sorted(triggers, key=lambda t: t.span.start)),
             sentence=Span(sentence.start, sentence.end, text[sentence.start : sentence.end]),
         )
-        return finding, about
+        return finding, read.about
 
     def _note_level(
-        self, text: str, sentences: list[Sentence], found: list[tuple[Finding, About]], year: int
+        self, text: str, read: _NoteReading, found: list[tuple[Finding, About]]
     ) -> list[tuple[Finding, About]]:
         """What one sentence says about findings in another: an innocent explanation of an injury given
         later, a suspicion declared unfounded, the doer of a sexual act named in another sentence."""
@@ -187,8 +200,9 @@ class Engine:
         needs_note_triggers = any(
             kinds[a.concept] == "sign" or f.qualifiers.certainty == "vermoeden" for f, a in found
         )
+        sentences = read.sentences
         if needs_note_triggers:
-            note_hits = [(n, s, h) for n, s in enumerate(sentences) for h in self._context.hits(s, year)]
+            note_hits = [(n, s, h) for n, s in enumerate(sentences) for h in read.triggers(n).own]
             position = {s.start: n for n, s in enumerate(sentences)}
             refuting = next(
                 (_span(text, s, h) for _, s, h in note_hits
@@ -212,7 +226,7 @@ class Engine:
                 updated.append((finding, about))
             found = updated
         found = self._concluded_absent(found)
-        found = self._confirmed_next(text, sentences, found, year)
+        found = self._confirmed_next(text, read, found)
         found = self._shared_doer_in_sentence(found)
         known = {a.dependency for _, a in found if self.vocabulary.concepts[a.concept].sexual}
         if len(known - {None}) == 1:
@@ -265,7 +279,7 @@ class Engine:
         return result
 
     def _confirmed_next(
-        self, text: str, sentences: list[Sentence], found: list[tuple[Finding, About]], year: int
+        self, text: str, read: _NoteReading, found: list[tuple[Finding, About]]
     ) -> list[tuple[Finding, About]]:
         """ "Romy vertelt dat pleegvader haar sloeg. Pleegvader erkent de tik.": a confession or a
         confirmation in the next sentence, when that sentence has no finding of its own."""
@@ -273,13 +287,14 @@ class Engine:
         if not unconfirmed:
             return found
         confirmed_by: dict[int, Span] = {}
-        for previous, sentence in zip(sentences, sentences[1:], strict=False):
-            if any(self.vocabulary.concepts[m.key.concept].kind == "act" for m in self._targets(sentence)):
+        for n in range(1, len(read.sentences)):
+            sentence = read.sentences[n]
+            if any(self.vocabulary.concepts[m.key.concept].kind == "act" for m in read.targets(n)):
                 continue  # a sentence with acts of its own confirms those, not the one before
             norms = set(sentence.norms)
-            for hit in self._context.hits(sentence, year, for_next_sentence=True):
-                if hit.rule.confirms_note and hit.rule.requires & norms:
-                    confirmed_by[previous.start] = _span(text, sentence, hit)
+            for hit in read.triggers(n).about_previous:
+                if hit.rule.requires & norms:
+                    confirmed_by[read.sentences[n - 1].start] = _span(text, sentence, hit)
                     break
         if not confirmed_by:
             return found
@@ -291,6 +306,32 @@ class Engine:
                 finding = _with(finding, Trigger(span, "certainty", "feit"), certainty="feit")
             result.append((finding, about))
         return result
+
+
+class _NoteReading:
+    """A note's sentences with their findings and triggers, each worked out once however often it is asked."""
+
+    def __init__(
+        self,
+        sentences: list[Sentence],
+        find_targets: Callable[[Sentence], list[Match]],
+        find_triggers: Callable[[Sentence], SentenceTriggers],
+    ) -> None:
+        self.sentences = sentences
+        self._find_targets = find_targets
+        self._find_triggers = find_triggers
+        self._targets: dict[int, list[Match]] = {}
+        self._triggers: dict[int, SentenceTriggers] = {}
+
+    def targets(self, n: int) -> list[Match]:
+        if n not in self._targets:
+            self._targets[n] = self._find_targets(self.sentences[n])
+        return self._targets[n]
+
+    def triggers(self, n: int) -> SentenceTriggers:
+        if n not in self._triggers:
+            self._triggers[n] = self._find_triggers(self.sentences[n])
+        return self._triggers[n]
 
 
 def _confesses(context, who) -> bool:
