@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from coder.commands.arguments import add_db_argument, add_inputs_argument
+from tui.launch import add_identity_arguments
+
 DESCRIPTION = (
     "Opens the coding screen: each note with its suggested codes, the words they rest on and why. "
     "Every suggestion is optional; only codes you accept are stored (with your name, role and registration), "
@@ -19,25 +22,9 @@ def register(subparsers: Any) -> None:
         help="open the coding screen on notes (accept, reject or add codes)",
         description=DESCRIPTION,
     )
-    parser.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help=".txt file, folder of .txt files, .jsonl or .csv"
-    )
-    parser.add_argument(
-        "--db", metavar="PATH", help="decision store (default: casecoder.db in your data directory)"
-    )
-    parser.add_argument(
-        "--user", metavar="NAME", help="your name (default: $CASECODER_USER or the config file)"
-    )
-    parser.add_argument(
-        "--registration",
-        metavar="SYSTEM:VALUE",
-        help="your SKJ or BIG number, e.g. skj:12345678 (default: $CASECODER_REGISTRATION or config file)",
-    )
-    parser.add_argument(
-        "--role",
-        choices=("professional", "registratie"),
-        help="professional (author) or registratie (registration staff); default: $CASECODER_ROLE",
-    )
+    add_inputs_argument(parser, stdin=False)
+    add_db_argument(parser)
+    add_identity_arguments(parser, default_role=None)
     parser.set_defaults(run=run)
 
 

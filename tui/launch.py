@@ -8,6 +8,25 @@ from collections.abc import Callable
 from typing import Any
 
 
+def add_identity_arguments(parser: argparse.ArgumentParser, default_role: str | None) -> None:
+    """Who is working: name, registration and role (each also from the environment or the config file)."""
+    parser.add_argument(
+        "--user", metavar="NAME", help="your name (default: $CASECODER_USER or the config file)"
+    )
+    parser.add_argument(
+        "--registration",
+        metavar="SYSTEM:VALUE",
+        help="your SKJ or BIG number, e.g. skj:12345678 (default: $CASECODER_REGISTRATION or config file)",
+    )
+    parser.add_argument(
+        "--role",
+        choices=("professional", "registratie"),
+        default=default_role,
+        help="professional (author) or registratie (registration staff); default: "
+        + (default_role or "$CASECODER_ROLE or the config file"),
+    )
+
+
 def fail(command: str, message: str) -> int:
     print(f"casecoder {command}: {message}", file=sys.stderr)
     return 1

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from coder.commands.arguments import positive_int
+from coder.commands.arguments import add_db_argument, add_inputs_argument, positive_int
+from tui.launch import add_identity_arguments
 
 DESCRIPTION = (
     "Opens a queue of notes with their suggestions for registration staff: note, date, number of "
@@ -24,28 +25,9 @@ def register(subparsers: Any) -> None:
         help="open the review queue for registration staff (claim, review, send back)",
         description=DESCRIPTION,
     )
-    parser.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help=".txt file, folder of .txt files, .jsonl or .csv"
-    )
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        help="decision store, shared by the team (default: casecoder.db in your data directory)",
-    )
-    parser.add_argument(
-        "--user", metavar="NAME", help="your name (default: $CASECODER_USER or the config file)"
-    )
-    parser.add_argument(
-        "--registration",
-        metavar="SYSTEM:VALUE",
-        help="your SKJ or BIG number if you have one, e.g. skj:12345678",
-    )
-    parser.add_argument(
-        "--role",
-        choices=("professional", "registratie"),
-        default="registratie",
-        help="registratie (registration staff, the default) or professional",
-    )
+    add_inputs_argument(parser, stdin=False)
+    add_db_argument(parser)
+    add_identity_arguments(parser, default_role="registratie")
     parser.add_argument(
         "--claim-minutes",
         type=_positive_minutes,

@@ -20,3 +20,11 @@ def positive_int(text: str) -> int:
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH|URL", help=DB_HELP)
+
+
+def add_inputs_argument(parser: argparse.ArgumentParser, stdin: bool = True) -> None:
+    """The notes to read; `-` (jsonl on standard input) only where the command does not need the terminal."""
+    where = "a .txt, .jsonl or .csv file, a folder of .txt files" + (
+        ", or - for jsonl on stdin" if stdin else ""
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help=where)

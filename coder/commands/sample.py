@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from coder.commands.arguments import positive_int
+from coder.commands.arguments import add_inputs_argument, positive_int
 
 DESCRIPTION = """\
 Draws a random sample of notes (or of clients, with all their notes) from the input, for a dossier study
@@ -26,9 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help="a .txt, .jsonl or .csv file, a folder, or -"
-    )
+    add_inputs_argument(parser)
     parser.add_argument(
         "--n", type=positive_int, required=True, metavar="N", help="units to draw (per stratum)"
     )

@@ -9,6 +9,7 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 
+from coder.commands.arguments import add_inputs_argument
 from coder.jsonl_output import AppendedLines, Finished, ResumeError, read_finished
 from coder.model import Note, ReadError
 from coder.progress import Progress
@@ -32,9 +33,7 @@ def register(subparsers) -> None:
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help="a .txt, .jsonl or .csv file, a folder, or -"
-    )
+    add_inputs_argument(parser)
     parser.add_argument(
         "--format",
         choices=("jsonl", "text"),
