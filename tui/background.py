@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from textual import work
 from textual.message import Message
+from textual.worker import get_current_worker
 
 from coder.model import Note, ReadError
 from tui.messages import (
@@ -79,3 +81,24 @@ def read_notes(source: NoteSource, post: Post, cancelled: Callable[[], bool]) ->
     if batch:
         post(NotesRead(tuple(batch)))
     post(NotesFinished(count, failed))
+
+
+class StartsInBackground:
+    """For a screen that needs notes, a store and an engine: it sets `_note_source`, `_store_opener` and
+    `_engine_factory`, and calls these two after its first paint."""
+
+    _note_source: NoteSource
+    _store_opener: StoreOpener
+    _engine_factory: EngineFactory
+    post_message: Post
+
+    @work(thread=True, group="start", exit_on_error=False)
+    def _open_store_then_engine(self) -> None:
+        """One after the other: both are CPU-bound imports, and without a store there is nothing to load."""
+        if open_store(self._store_opener, self.post_message):
+            load_engine(self._engine_factory, self.post_message)
+
+    @work(thread=True, group="notes", exit_on_error=False)
+    def _read_notes(self) -> None:
+        worker = get_current_worker()
+        read_notes(self._note_source, self.post_message, lambda: worker.is_cancelled)

@@ -46,7 +46,7 @@ SYNC_ANALYSIS_CHARS = 20_000
 MAX_READ_NOTICES = 5
 
 
-class CodingScreen(Screen[None]):
+class CodingScreen(background.StartsInBackground, Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     ESCAPE_TO_MINIMIZE = False  # escape is bound: it also puts the focus back on the list
     BINDINGS = coding_keys.BINDINGS
@@ -97,17 +97,6 @@ class CodingScreen(Screen[None]):
         self._open_store_then_engine()
 
     # -- background work ----------------------------------------------------------------------------
-
-    @work(thread=True, group="start", exit_on_error=False)
-    def _open_store_then_engine(self) -> None:
-        """One after the other: both are CPU-bound imports, and without a store there is nothing to load."""
-        if background.open_store(self._store_opener, self.post_message):
-            background.load_engine(self._engine_factory, self.post_message)
-
-    @work(thread=True, group="notes", exit_on_error=False)
-    def _read_notes(self) -> None:
-        worker = get_current_worker()
-        background.read_notes(self._note_source, self.post_message, lambda: worker.is_cancelled)
 
     @work(thread=True, group="analyse", exclusive=True, exit_on_error=False)
     def _analyse(self, index: int, note: Note) -> None:

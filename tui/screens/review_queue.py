@@ -52,7 +52,7 @@ def proposals_of(analysis: Analysis) -> tuple[Proposal, ...]:
     )
 
 
-class QueueScreen(Screen[None]):
+class QueueScreen(background.StartsInBackground, Screen[None]):
     BINDINGS = review_keys.QUEUE_BINDINGS
 
     def __init__(
@@ -106,16 +106,6 @@ class QueueScreen(Screen[None]):
         self.set_interval(POLL_SECONDS, self.refresh_from_store)
 
     # -- background work ----------------------------------------------------------------------------
-
-    @work(thread=True, group="start", exit_on_error=False)
-    def _open_store_then_engine(self) -> None:
-        if background.open_store(self._store_opener, self.post_message):
-            background.load_engine(self._engine_factory, self.post_message)
-
-    @work(thread=True, group="notes", exit_on_error=False)
-    def _read_notes(self) -> None:
-        worker = get_current_worker()
-        background.read_notes(self._note_source, self.post_message, lambda: worker.is_cancelled)
 
     @work(thread=True, group="analyse-queue", exclusive=True, exit_on_error=False)
     def _analyse_queue(self) -> None:
