@@ -201,3 +201,18 @@ def test_bad_qualify_lines_are_reported_and_the_good_ones_qualified(bad_qualify)
     assert all(o["polarity"] == "absent" for o in qualified)
     assert len(out) == 12  # every line answered, in order
     assert [o["id"] for o in out][:1] == ["ok"] and out[-1]["id"] == 12
+
+
+def test_evaluate_with_no_readable_gold_prints_no_figures(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "coder.cli", "evaluate", str(tmp_path / "missing.jsonl")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert "f1" not in result.stdout
+    assert "nothing to score" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -47,6 +47,9 @@ def run(args: argparse.Namespace) -> int:
             results.append(result)
             if not args.quiet and not args.json:
                 _print_misses(result)
+    if not results:  # figures over no notes would read as a perfect score
+        print("casecoder evaluate: no gold notes were read; nothing to score", file=sys.stderr)
+        return 2 if failed else 1
     scores = total(results)
     if args.json:
         print(json.dumps(scores.to_json()))
