@@ -77,6 +77,7 @@ class ContextFinder:
             for hit in hits
             if not hit.rule.pseudo
             and not hit.rule.note_wide  # explanations are weighed over the note, where a rejection is seen
+            and not hit.rule.ends_earlier  # weighed over the note too: it speaks of what came before
             and hit.rule.applies_to(concept, kind)
             and (not hit.rule.requires or hit.rule.requires & norms)
             and self._reaches(sentence, hit, target_start, target_end)
@@ -209,14 +210,16 @@ PAST_YEAR_RULE = TriggerRule(
     value="historical",
     direction="both",
 )
-YEAR_PREPOSITIONS = frozenset({"in", "tot", "van", "voor", "rond", "begin", "eind", "medio", "tussen", "uit"})
+YEAR_PREPOSITIONS = frozenset(
+    {"in", "tot", "van", "voor", "rond", "begin", "eind", "medio", "tussen", "uit", "periode"}
+)
 
 
 def _past_years(sentence: Sentence, reference_year: int) -> list[TriggerHit]:
     hits = []
     for i, token in enumerate(sentence.tokens[1:], start=1):
-        norm = token.norm
-        if len(norm) == 4 and norm.isdigit() and 1950 <= int(norm) < reference_year:
+        years = token.norm.replace("\u2013", "-").split("-")  # "2019-2021": the period ended in 2021
+        if all(len(y) == 4 and y.isdigit() for y in years) and 1950 <= int(years[-1]) < reference_year:
             if sentence.tokens[i - 1].norm in YEAR_PREPOSITIONS:
                 hits.append(TriggerHit(PAST_YEAR_RULE, i - 1, i + 1, (i - 1, i)))
     return hits

@@ -37,6 +37,11 @@ CONCEPT_GROUP = {
     "abuse_sexual": "sexual", "sexual_violence": "sexual", "sexual_boundary": "sexual",
     "neglect": "neglect", "neglect_sign": "neglect",
 }  # fmt: skip
+# kinds whose end can be told ("sindsdien ..."): not a placement or a plan, which have their own time words
+ENDS = frozenset({"act", "general", "sign"})
+STILL_GOING = frozenset(
+    {"nog", "momenteel", "opnieuw", "wederom", "actueel", "recent", "gisteren", "vandaag"}
+)
 WITNESS_WORDS = frozenset({"gezien", "zagen", "getuige", "erbij", "meegemaakt", "meekregen", "hoorden"})
 
 
@@ -226,6 +231,7 @@ class Engine:
                 updated.append((finding, about))
             found = updated
         found = self._concluded_absent(found)
+        found = self._ended_later(text, read, found)
         found = self._confirmed_next(text, read, found)
         found = self._shared_doer_in_sentence(found)
         known = {a.dependency for _, a in found if self.vocabulary.concepts[a.concept].sexual}
@@ -254,6 +260,42 @@ class Engine:
                 negation = next((t for t in later_absent.triggers if t.qualifier == "polarity"), None)
                 if negation is not None:
                     finding = _with(finding, negation, polarity="absent")
+            result.append((finding, about))
+        return result
+
+    def _ended_later(
+        self, text: str, read: _NoteReading, found: list[tuple[Finding, About]]
+    ) -> list[tuple[Finding, About]]:
+        """ "Vader sloeg moeder waar de kinderen bij waren; sindsdien woont hij elders": what is said to have
+        ended, later in its sentence or in the next one, lies in the past."""
+        endings: list[tuple[int, int, Span]] = []  # (sentence start, character position, trigger)
+        for n, sentence in enumerate(read.sentences):
+            norms = set(sentence.norms)
+            for hit in read.triggers(n).own:
+                rule = hit.rule
+                if rule.ends_earlier and (not rule.requires or rule.requires & norms):
+                    endings.append(
+                        (sentence.start, sentence.tokens[hit.start].start, _span(text, sentence, hit))
+                    )
+        if not endings:
+            return found
+        previous = {s.start: read.sentences[n - 1].start for n, s in enumerate(read.sentences) if n}
+        result = []
+        for finding, about in found:
+            q, sentence = finding.qualifiers, finding.sentence
+            kind = self.vocabulary.concepts[about.concept].kind
+            ongoing = sentence is not None and not STILL_GOING.isdisjoint(sentence.text.lower().split())
+            if q.polarity == "present" and q.temporality == "current" and kind in ENDS and not ongoing:
+                ending = next(
+                    (span for start, at, span in endings
+                     if (start == sentence.start and at >= finding.evidence.end)
+                     or previous.get(start) == sentence.start),
+                    None,
+                )  # fmt: skip
+                if ending is not None:
+                    finding = _with(
+                        finding, Trigger(ending, "temporality", "historical"), temporality="historical"
+                    )
             result.append((finding, about))
         return result
 
