@@ -83,8 +83,10 @@ def decide(
             return About("domestic_violence", "client", (), None)  # "de kinderen hebben destijds gezien hoe"
         if context.own_history or historical:
             return about("family", undergoer, "het gaat over de eigen geschiedenis van een familielid")
-        if concept in ACTS_WITNESSED_AGAINST_ADULTS and (
-            doer is None or doer.role in ADULT_FAMILY | {"pronoun"}
+        if (
+            concept in ACTS_WITNESSED_AGAINST_ADULTS
+            and (doer is None or doer.role in ADULT_FAMILY | {"pronoun"})
+            and (undergoer.role == "caregiver" or witnessed)  # an aunt's partner: not in the child's home
         ):
             return About("domestic_violence", "client", (), None)
         return about("family", undergoer, "het gaat over een familielid, niet over de jeugdige")

@@ -42,7 +42,20 @@ ENDS = frozenset({"act", "general", "sign"})
 STILL_GOING = frozenset(
     {"nog", "momenteel", "opnieuw", "wederom", "actueel", "recent", "gisteren", "vandaag"}
 )
-WITNESS_WORDS = frozenset({"gezien", "zagen", "getuige", "erbij", "meegemaakt", "meekregen", "hoorden"})
+WITNESS_WORDS = frozenset(
+    {
+        "gezien",
+        "zagen",
+        "getuige",
+        "erbij",
+        "meegemaakt",
+        "meekregen",
+        "hoorden",
+        "aanwezig",
+        "verstopt",
+        "verstopten",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -176,7 +189,7 @@ class Engine:
 
     def _find(self, text: str, sentence: Sentence, hits, match: Match) -> tuple[Finding, About]:
         term: Term = match.key  # type: ignore[assignment]
-        witnessed = not WITNESS_WORDS.isdisjoint(sentence.norms)
+        witnessed = _witnessed(sentence.norms)
         read = self._read(text, sentence, hits, match.start, match.end, term, match.positions, witnessed)
         triggers, qualifiers = read.triggers, read.qualifiers
         if _confesses(read.context, read.who) and qualifiers.certainty != "feit":
@@ -221,6 +234,7 @@ class Engine:
                 benign = next(
                     (_span(text, s, h) for n, s, h in note_hits
                      if h.rule.note_wide and abs(n - at) <= h.rule.note_wide_sentences and not _denied(s, h)
+                     and h.rule.applies_to(about.concept, kinds[about.concept])
                      and not any(_rejects_explanation(x) for x in sentences[max(0, at - 2) : at + 3])),
                     None,
                 )  # fmt: skip
@@ -232,6 +246,7 @@ class Engine:
             found = updated
         found = self._concluded_absent(found)
         found = self._ended_later(text, read, found)
+        found = self._children_away(text, read, found)
         found = self._confirmed_next(text, read, found)
         found = self._shared_doer_in_sentence(found)
         known = {a.dependency for _, a in found if self.vocabulary.concepts[a.concept].sexual}
@@ -296,6 +311,34 @@ class Engine:
                     finding = _with(
                         finding, Trigger(ending, "temporality", "historical"), temporality="historical"
                     )
+            result.append((finding, about))
+        return result
+
+    def _children_away(
+        self, text: str, read: _NoteReading, found: list[tuple[Finding, About]]
+    ) -> list[tuple[Finding, About]]:
+        """ "Vader gaf moeder een duw. De kinderen logeerden bij oma": violence between adults that the
+        children did not witness is not about them."""
+        if not any(a.concept == "domestic_violence" for _, a in found):
+            return found
+        position = {s.start: n for n, s in enumerate(read.sentences)}
+        away = [
+            (n, _span(text, sentence, hit))
+            for n, sentence in enumerate(read.sentences)
+            for hit in read.triggers(n).own
+            if hit.rule.children_away
+            and not (hit.rule.requires and hit.rule.requires.isdisjoint(sentence.norms))
+        ]
+        if not away:
+            return found
+        result = []
+        for finding, about in found:
+            at = position.get(finding.sentence.start) if finding.sentence else None
+            seen = at is not None and _witnessed(read.sentences[at].norms)
+            if about.concept == "domestic_violence" and at is not None and not seen:
+                span = next((span for n, span in away if abs(n - at) <= 2), None)
+                if span is not None:
+                    finding = _with(finding, Trigger(span, "experiencer", "family"), experiencer="family")
             result.append((finding, about))
         return result
 
@@ -389,6 +432,16 @@ def _confesses(context, who) -> bool:
             said_by in FATHERS and doer.token.norm == "hij"
         )
     return False
+
+
+def _witnessed(norms: tuple[str, ...]) -> bool:
+    """The children saw it or were there: "gezien hoe", "getuige", "waar de kinderen bij waren"."""
+    if not WITNESS_WORDS.isdisjoint(norms):
+        return True
+    return any(
+        a == "bij" and b in ("waren", "was", "zijn", "is", "stonden", "stond")
+        for a, b in zip(norms, norms[1:], strict=False)
+    )
 
 
 def _denied(sentence: Sentence, hit) -> bool:

@@ -63,6 +63,9 @@ ADJECTIVE_PERSON_WORDS = frozenset({"onbekende", "volwassen", "oudere", "jongere
 FEMALE = frozenset({"moeder", "mama", "mam", "stiefmoeder", "pleegmoeder", "oma", "tante", "vrouw"})
 MALE = frozenset({"vader", "papa", "pap", "stiefvader", "pleegvader", "opa", "oom", "man"})
 PARTNER_WORDS = frozenset({"man", "vrouw", "vriend", "vriendin", "partner", "echtgenoot", "echtgenote"})
+EX_PARTNER_WORDS = frozenset(
+    {"ex", "ex-partner", "expartner", "ex-man", "exman", "ex-vrouw", "ex-echtgenoot"}
+)
 OBJECT_PRONOUNS = frozenset({"hem", "hen", "hun", "mij", "me", "zichzelf"})
 SIBLINGS = frozenset(
     {
@@ -135,6 +138,15 @@ class ParticipantFinder:
         passive = form == "participle" and self._has_auxiliary(tokens, first, min(last, end))
         if form == "noun" or passive or doer is not None:
             undergoer = self._subject(tokens, first, start, exclude=doer)
+            if (
+                undergoer is None
+                and first >= 2
+                and tokens[first - 1].norm == "die"
+                and tokens[first - 2].norm == ","
+            ):
+                undergoer = (
+                    self._person(tokens, first - 3) if first >= 3 else None
+                )  # "haar zus, die ... wordt"
             if kind == "placement" and undergoer is None:  # "Sara's halfbroer Youssef (17), ..., woont in"
                 undergoer = self._subject(tokens, 0, start, exclude=doer)
             if kind == "sign" and undergoer is None:  # "Bij Mees zijn blauwe plekken gezien"
@@ -178,9 +190,33 @@ class ParticipantFinder:
             adult = self._adult_before_relative_clause(tokens, first)
             if adult is not None:  # "oma, die de kinderen opvangt, Bram in zijn armen knijpt"
                 return Participants(adult, subject)
+        partner_of = self._partner_beaten(tokens, subject, last)
+        if partner_of is not None:  # "moeder vertelt dat haar ex haar heeft geslagen": the mother herself
+            return Participants(subject, partner_of)
         before_objects = [p for p in self._people_in(tokens, first, start) if not _same(p, subject)]
         undergoer = (objects or before_objects or [None])[0]
         return Participants(subject, undergoer)
+
+    def _partner_beaten(self, tokens: tuple[Token, ...], subject: Person | None, last: int) -> Person | None:
+        """ "haar partner ... haar", "zijn vriendin ... hem": an adult's partner did it to that adult."""
+        if subject is None or subject.role not in ("caregiver", "family_adult"):
+            return None
+        at = _at(tokens, subject)
+        if tokens[at].norm not in PARTNER_WORDS | EX_PARTNER_WORDS:
+            return None
+        j = at - 1
+        while j >= 0 and tokens[j].norm in ADJECTIVE_PERSON_WORDS | {"ex", "huidige"}:
+            j -= 1
+        possessive = tokens[j].norm if j >= 0 else ""
+        pronoun = {"haar": "haar", "zijn": "hem"}.get(possessive)
+        for i in range(at + 1, last + 1):
+            if tokens[i].norm != pronoun:
+                continue
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if following is not None and self._people.role(following) is not None:
+                return None  # "haar partner heeft haar dochter geslagen"
+            return Person(tokens[i], "caregiver")
+        return None
 
     def _clause(self, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
         breaks = self._lexicon.clause_breaks
@@ -287,6 +323,9 @@ class ParticipantFinder:
         ):
             return Person(token, "peer")  # "broer Kai": a sibling named apart from the client
         if role == "client" and token.norm in SIBLINGS and self._belongs_to_someone(tokens, i):
+            owner = self._owner(tokens, i - 1) if tokens[i - 1].norm in ("haar", "zijn") else None
+            if owner is not None and owner.role == "caregiver":
+                return Person(token, "family_adult")  # "moeder maakt zich zorgen om haar zus": an aunt
             return Person(token, "peer")  # "zijn zusje", "het broertje van Tim": another child
         return Person(token, role)
 

@@ -38,6 +38,7 @@ class TriggerRule:
     observes: bool = False  # a seeing verb: a professional's own observation is a feit
     confirms_note: bool = False  # confirms the findings of the sentence before
     refutes_note: bool = False  # 'de zorg bleek ongegrond': every vermoeden in the note becomes absent
+    children_away: bool = False  # 'de kinderen logeerden bij oma': they did not witness the violence
     ends_earlier: bool = False  # 'sindsdien woont vader elders': what came just before is past
     pseudo: bool = False
     pseudo_for: frozenset[str] = frozenset()  # "qualifier=value" it hides; empty with pseudo=True: hides all
@@ -89,6 +90,7 @@ def _parse_rule(index: int, entry: Mapping[str, Any]) -> list[TriggerRule]:
         note_wide_sentences=int(entry.get("note_wide_sentences", 0)),
         refutes_note=bool(entry.get("refutes_note")),
         ends_earlier=bool(entry.get("ends_earlier")),
+        children_away=bool(entry.get("children_away")),
         observes=bool(entry.get("observes")),
         confirms_note=bool(entry.get("confirms_note")),
         pseudo=pseudo,
