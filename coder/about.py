@@ -28,6 +28,7 @@ class About:
     triggers: tuple[Trigger, ...]
     dependency: bool | None  # sexual acts: is the doer someone the child depends on? None: not said
     note: str = ""  # a short Dutch explanation when the finding is not about the client
+    doer_pronoun: str | None = None  # "hij heeft haar gedwongen": who "hij" is may be told earlier
 
 
 def decide(
@@ -102,7 +103,8 @@ def decide(
             dependency,
             "het gaat over de eigen geschiedenis van een familielid",
         )
-    return About(concept, "client", (), dependency)
+    pronoun = doer.token.norm if doer is not None and doer.role == "pronoun" else None
+    return About(concept, "client", (), dependency, doer_pronoun=pronoun)
 
 
 def _dependency(who: Participants) -> bool | None:

@@ -12,18 +12,20 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from coder import __version__
-from coder.about import FATHERS, MOTHERS, About, decide
+from coder.about import DEPENDENCY_ROLES, FATHERS, MOTHERS, About, decide
 from coder.coding import CodedFinding, Coder
 from coder.context import Context, ContextFinder, SentenceTriggers
 from coder.matcher import Match, PhraseMatcher, TypoCorrector
 from coder.model import Analysis, Considered, Finding, Note, Qualifiers, ReadError, Span, Trigger
+from coder.participants import FEMALE as FEMALE_WORDS
+from coder.participants import MALE as MALE_WORDS
 from coder.participants import ParticipantFinder, Participants
 from coder.people import People
 from coder.tokens import Sentence, Tokenizer
 from terminology.codebook import load_codebook
 from terminology.codesystems import load_code_systems
 from terminology.roles import load_roles
-from terminology.triggers import load_triggers
+from terminology.triggers import TriggerRule, load_triggers
 from terminology.vocabulary import Term, load_vocabulary
 
 # Concepts that say the same thing: "geen aanwijzingen voor verwaarlozing" answers earlier neglect signs,
@@ -42,6 +44,18 @@ ENDS = frozenset({"act", "general", "sign"})
 STILL_GOING = frozenset(
     {"nog", "momenteel", "opnieuw", "wederom", "actueel", "recent", "gisteren", "vandaag"}
 )
+# a sentence this recent is no past for "toen" to point back to
+RECENT = STILL_GOING | {
+    "nu",
+    "afgelopen",
+    "vanochtend",
+    "vannacht",
+    "gisteravond",
+    "onlangs",
+    "zojuist",
+    "week",
+}
+NAMED_DOER_ROLES = frozenset({"stranger", "peer", "caregiver", "family_adult", "authority"})
 WITNESS_WORDS = frozenset(
     {
         "gezien",
@@ -246,9 +260,11 @@ class Engine:
             found = updated
         found = self._concluded_absent(found)
         found = self._ended_later(text, read, found)
+        found = self._past_continued(text, read, found)
         found = self._children_away(text, read, found)
         found = self._confirmed_next(text, read, found)
         found = self._shared_doer_in_sentence(found)
+        found = self._pronoun_doers(read, found)
         known = {a.dependency for _, a in found if self.vocabulary.concepts[a.concept].sexual}
         if len(known - {None}) == 1:
             shared = next(iter(known - {None}))
@@ -283,15 +299,14 @@ class Engine:
     ) -> list[tuple[Finding, About]]:
         """ "Vader sloeg moeder waar de kinderen bij waren; sindsdien woont hij elders": what is said to have
         ended, later in its sentence or in the next one, lies in the past."""
-        endings: list[tuple[int, int, Span]] = []  # (sentence start, character position, trigger)
+        endings: list[tuple[int, int, Span, TriggerRule]] = []  # (sentence start, character, trigger, rule)
         for n, sentence in enumerate(read.sentences):
             norms = set(sentence.norms)
             for hit in read.triggers(n).own:
                 rule = hit.rule
                 if rule.ends_earlier and (not rule.requires or rule.requires & norms):
-                    endings.append(
-                        (sentence.start, sentence.tokens[hit.start].start, _span(text, sentence, hit))
-                    )
+                    at = sentence.tokens[hit.start].start
+                    endings.append((sentence.start, at, _span(text, sentence, hit), rule))
         if not endings:
             return found
         previous = {s.start: read.sentences[n - 1].start for n, s in enumerate(read.sentences) if n}
@@ -300,11 +315,17 @@ class Engine:
             q, sentence = finding.qualifiers, finding.sentence
             kind = self.vocabulary.concepts[about.concept].kind
             ongoing = sentence is not None and not STILL_GOING.isdisjoint(sentence.text.lower().split())
-            if q.polarity == "present" and q.temporality == "current" and kind in ENDS and not ongoing:
+            if (
+                q.polarity == "present"
+                and q.temporality == "current"
+                and sentence is not None
+                and not ongoing
+            ):
                 ending = next(
-                    (span for start, at, span in endings
-                     if (start == sentence.start and at >= finding.evidence.end)
-                     or previous.get(start) == sentence.start),
+                    (span for start, at, span, rule in endings
+                     if ((start == sentence.start and at >= finding.evidence.end)
+                         or previous.get(start) == sentence.start)
+                     and (kind in ENDS or kind in rule.only_for) and rule.applies_to(about.concept, kind)),
                     None,
                 )  # fmt: skip
                 if ending is not None:
@@ -313,6 +334,89 @@ class Engine:
                     )
             result.append((finding, about))
         return result
+
+    def _past_continued(
+        self, text: str, read: _NoteReading, found: list[tuple[Finding, About]]
+    ) -> list[tuple[Finding, About]]:
+        """ "In 2021 woonde het gezin bij oma. Vader sloeg Ravi in die tijd.": a word that points back
+        to a time ("in die tijd", "toen", "daar") takes the past from the sentence before."""
+        pointers: dict[int, tuple[Span, bool]] = {}  # sentence start -> (trigger, past by itself)
+        for n, sentence in enumerate(read.sentences):
+            for hit in read.triggers(n).own:
+                if hit.rule.continues_past and sentence.start not in pointers:
+                    pointers[sentence.start] = (_span(text, sentence, hit), hit.rule.past_itself)
+        if not pointers:
+            return found
+        past: set[int] = set()  # sentences that speak of the past, directly or by pointing back
+        for n, sentence in enumerate(read.sentences):
+            own = any(
+                h.rule.qualifier == "temporality"
+                and h.rule.value == "historical"
+                and not (h.rule.only_for or h.rule.continues_past or h.rule.ends_earlier)
+                for h in read.triggers(n).own
+            )
+            before = read.sentences[n - 1] if n > 0 else None
+            pointer = pointers.get(sentence.start)
+            pointed = pointer is not None and (
+                (before is not None and before.start in past)
+                or (pointer[1] and (before is None or RECENT.isdisjoint(before.norms)))
+            )
+            if (own or pointed) and RECENT.isdisjoint(sentence.norms):
+                past.add(sentence.start)
+        result = []
+        for finding, about in found:
+            sentence, q = finding.sentence, finding.qualifiers
+            pointer = pointers.get(sentence.start) if sentence is not None else None
+            kind = self.vocabulary.concepts[about.concept].kind
+            if pointer and sentence.start in past and q.temporality == "current" and kind in ENDS:
+                finding = _with(
+                    finding, Trigger(pointer[0], "temporality", "historical"), temporality="historical"
+                )
+            result.append((finding, about))
+        return result
+
+    def _pronoun_doers(
+        self, read: _NoteReading, found: list[tuple[Finding, About]]
+    ) -> list[tuple[Finding, About]]:
+        """ "Amira chatte met een volwassen man die ze via een game kende. ... daar heeft hij haar gedwongen":
+        the doer of a sexual act called "hij" is the last man named before; whether the child depends on
+        him decides between Z16.01 and Z25.01."""
+        result = []
+        for finding, about in found:
+            if (
+                about.dependency is None
+                and about.doer_pronoun
+                and self.vocabulary.concepts[about.concept].sexual
+            ):
+                person = self._named_before(read, finding, about.doer_pronoun)
+                if person is not None:
+                    about = replace(about, dependency=person.role in DEPENDENCY_ROLES)
+            result.append((finding, about))
+        return result
+
+    def _named_before(self, read: _NoteReading, finding: Finding, pronoun: str):
+        at = next(
+            (
+                n
+                for n, s in enumerate(read.sentences)
+                if finding.sentence and s.start == finding.sentence.start
+            ),
+            None,
+        )
+        if at is None:
+            return None
+        excluded = FEMALE_WORDS if pronoun == "hij" else MALE_WORDS
+        for n in range(at, max(-1, at - 3), -1):
+            sentence = read.sentences[n]
+            stop = len(sentence.tokens)
+            if n == at:
+                stop = next(
+                    (i for i, t in enumerate(sentence.tokens) if t.start >= finding.evidence.start), stop
+                )
+            for person in reversed(self._participants.people_before(sentence, stop)):
+                if person.role in NAMED_DOER_ROLES and person.token.norm not in excluded:
+                    return person
+        return None
 
     def _children_away(
         self, text: str, read: _NoteReading, found: list[tuple[Finding, About]]

@@ -134,6 +134,11 @@ class ParticipantFinder:
             )
             return Participants(doer, undergoer)
         doer = self._after_marker(tokens, first, last, start, end, self._lexicon.agent_markers)
+        if doer is None and first >= 2 and tokens[first - 1].norm == "die":
+            # "door een man die hij niet kende ... betast": the agent stands before the relative clause
+            doer = self._after_marker(
+                tokens, max(0, first - 8), first - 2, start, end, self._lexicon.agent_markers
+            )
         # the auxiliary stands before the participle ("is geslagen") or right after it ("geslagen is")
         passive = form == "participle" and self._has_auxiliary(tokens, first, min(last, end))
         if form == "noun" or passive or doer is not None:
@@ -217,6 +222,12 @@ class ParticipantFinder:
                 return None  # "haar partner heeft haar dochter geslagen"
             return Person(tokens[i], "caregiver")
         return None
+
+    def people_before(self, sentence: Sentence, stop: int) -> list[Person]:
+        """The people named in words 0..stop of a sentence, in order."""
+        return [
+            p for p in self._people_in(sentence.tokens, 0, min(stop, len(sentence.tokens))) if p is not None
+        ]
 
     def _clause(self, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
         breaks = self._lexicon.clause_breaks

@@ -132,8 +132,8 @@ class People:
         steps = 0
         for i in range(end, len(sentence.tokens)):
             token = sentence.tokens[i]
-            if token.norm in (",", ";", ":", ".") or steps >= 4:
-                return None
+            if token.norm in (",", ";", ":", ".", "dat") or steps >= 4:
+                return None  # "zegt dat een jongen ...": the one after 'dat' is what is told about
             found = self._person(token)
             if found is not None:
                 return found

@@ -38,6 +38,8 @@ class TriggerRule:
     observes: bool = False  # a seeing verb: a professional's own observation is a feit
     confirms_note: bool = False  # confirms the findings of the sentence before
     refutes_note: bool = False  # 'de zorg bleek ongegrond': every vermoeden in the note becomes absent
+    continues_past: bool = False  # 'in die tijd', 'toen': the past the sentence before spoke of
+    past_itself: bool = False  # with continues_past: past unless the sentence before was recent ('toen')
     children_away: bool = False  # 'de kinderen logeerden bij oma': they did not witness the violence
     ends_earlier: bool = False  # 'sindsdien woont vader elders': what came just before is past
     pseudo: bool = False
@@ -91,6 +93,8 @@ def _parse_rule(index: int, entry: Mapping[str, Any]) -> list[TriggerRule]:
         refutes_note=bool(entry.get("refutes_note")),
         ends_earlier=bool(entry.get("ends_earlier")),
         children_away=bool(entry.get("children_away")),
+        continues_past=bool(entry.get("continues_past")),
+        past_itself=bool(entry.get("past_itself")),
         observes=bool(entry.get("observes")),
         confirms_note=bool(entry.get("confirms_note")),
         pseudo=pseudo,

@@ -110,6 +110,10 @@ def test_the_explanation_quotes_the_evidence(analyse):
         "Zij is op een feest door een onbekende jongen verkracht.",
         "Zij is door haar ex-vriendje verkracht.",
         "Er is sprake van seksueel geweld door een onbekende.",
+        "Jesse is in de onderdoorgang door een man die hij niet kende onder zijn kleding betast.",
+        "Amira chatte met een volwassen man die ze via een game kende. Vorige week heeft hij haar gedwongen "
+        "tot seksuele handelingen.",
+        "Pt. (17) zegt dat een jongen die ze daar had leren kennen haar in een tent heeft verkracht.",
     ],
 )
 def test_peer_or_stranger_sexual_violence_is_z25_01_never_z16_01(analyse, text):
@@ -192,6 +196,34 @@ def test_a_finding_about_someone_else_is_considered_not_suggested(analyse):
         assert not every_code(analysis) & ABUSE_OR_NEGLECT, text
         assert analysis.considered, text
         assert all(c.reason for c in analysis.considered)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moeder vertelt dat haar ex-partner haar vorige maand heeft geslagen. Thijs (5) was op dat moment "
+        "op de BSO en heeft er niets van meegekregen.",
+        "Ouders hadden zaterdag ruzie waarbij vader moeder een duw gaf. De kinderen logeerden dat weekend "
+        "bij opa en oma.",
+        "Moeder maakt zich zorgen om haar zus, die door haar partner wordt mishandeld.",
+    ],
+)
+def test_violence_between_adults_the_child_did_not_witness_is_no_code(analyse, text):
+    analysis = analyse(text)
+    assert not asserted(analysis) & (CHILD_ABUSE | {"icpc:Z16"}), text
+    assert analysis.considered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moeder vertelt dat haar ex-partner haar jarenlang heeft geslagen, waar de kinderen bij waren.",
+        "Vader gaf moeder een duw; de kinderen zagen het vanaf de trap.",
+        "Vader slaat moeder.",
+    ],
+)
+def test_violence_between_the_parents_is_witnessed_by_the_child(analyse, text):
+    assert "icpc:Z16.01" in asserted(analyse(text)), text
 
 
 def test_a_negated_finding_is_listed_absent_and_not_asserted(analyse):
