@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from coder.context import Context
 from coder.model import Span, Trigger
-from coder.participants import SIBLINGS, Participants
+from coder.participants import PARTNER_WORDS, SIBLINGS, Participants
 
 ADULT_FAMILY = frozenset({"caregiver", "family_adult"})
 OUTSIDERS = frozenset({"peer", "stranger", "authority"})
@@ -86,7 +86,7 @@ def decide(
             return about("family", undergoer, "het gaat over de eigen geschiedenis van een familielid")
         if (
             concept in ACTS_WITNESSED_AGAINST_ADULTS
-            and (doer is None or doer.role in ADULT_FAMILY | {"pronoun"})
+            and (doer is None or doer.role in ADULT_FAMILY | {"pronoun"} or doer.token.norm in PARTNER_WORDS)
             and (undergoer.role == "caregiver" or witnessed)  # an aunt's partner: not in the child's home
         ):
             return About("domestic_violence", "client", (), None)

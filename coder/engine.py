@@ -45,16 +45,9 @@ STILL_GOING = frozenset(
     {"nog", "momenteel", "opnieuw", "wederom", "actueel", "recent", "gisteren", "vandaag"}
 )
 # a sentence this recent is no past for "toen" to point back to
-RECENT = STILL_GOING | {
-    "nu",
-    "afgelopen",
-    "vanochtend",
-    "vannacht",
-    "gisteravond",
-    "onlangs",
-    "zojuist",
-    "week",
-}
+RECENT = STILL_GOING - {"nog", "opnieuw", "wederom"} | {
+    "afgelopen", "vanochtend", "vannacht", "gisteravond", "onlangs", "zojuist", "week"
+}  # fmt: skip
 NAMED_DOER_ROLES = frozenset({"stranger", "peer", "caregiver", "family_adult", "authority"})
 WITNESS_WORDS = frozenset(
     {

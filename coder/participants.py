@@ -145,13 +145,8 @@ class ParticipantFinder:
             undergoer = self._subject(tokens, first, start, exclude=doer)
             if (
                 undergoer is None
-                and first >= 2
-                and tokens[first - 1].norm == "die"
-                and tokens[first - 2].norm == ","
-            ):
-                undergoer = (
-                    self._person(tokens, first - 3) if first >= 3 else None
-                )  # "haar zus, die ... wordt"
+            ):  # "haar zus, die ... wordt mishandeld"; "een vriendinnetje, dat geen eten krijgt"
+                undergoer = self._relative_antecedent(tokens, first)
             if kind == "placement" and undergoer is None:  # "Sara's halfbroer Youssef (17), ..., woont in"
                 undergoer = self._subject(tokens, 0, start, exclude=doer)
             if kind == "sign" and undergoer is None:  # "Bij Mees zijn blauwe plekken gezien"
@@ -201,6 +196,18 @@ class ParticipantFinder:
         before_objects = [p for p in self._people_in(tokens, first, start) if not _same(p, subject)]
         undergoer = (objects or before_objects or [None])[0]
         return Participants(subject, undergoer)
+
+    def _relative_antecedent(self, tokens: tuple[Token, ...], first: int) -> Person | None:
+        """The person a relative clause (", die ..." / ", dat ...") that starts at `first` belongs to."""
+        if first < 3 or tokens[first - 2].norm != "," or tokens[first - 1].norm not in ("die", "dat"):
+            return None
+        for j in range(first - 3, max(-1, first - 7), -1):
+            person = self._person(tokens, j)
+            if person is None:
+                continue
+            neuter = tokens[j].norm.endswith("je") or tokens[j].norm in ("kind", "meisje")
+            return person if tokens[first - 1].norm == "die" or neuter else None
+        return None
 
     def _partner_beaten(self, tokens: tuple[Token, ...], subject: Person | None, last: int) -> Person | None:
         """ "haar partner ... haar", "zijn vriendin ... hem": an adult's partner did it to that adult."""
