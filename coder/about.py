@@ -79,6 +79,8 @@ def decide(
         return about("other", doer, "de jeugdige is hier degene die het doet, niet degene die het overkomt")
     if concept == "neglect_sign" and undergoer is not None and undergoer.role in ADULT_FAMILY:
         undergoer = None  # "moeder liet de kinderen alleen thuis": the parent is the one who falls short
+    if _man_and_woman(doer, undergoer):  # "de man zou de vrouw hebben geslagen": a couple
+        doer, undergoer = replace(doer, role="caregiver"), replace(undergoer, role="caregiver")
     if undergoer is not None and undergoer.role in ADULT_FAMILY:
         if historical and not context.own_history and concept in ACTS_WITNESSED_AGAINST_ADULTS and witnessed:
             return About("domestic_violence", "client", (), None)  # "de kinderen hebben destijds gezien hoe"
@@ -105,6 +107,17 @@ def decide(
         )
     pronoun = doer.token.norm if doer is not None and doer.role == "pronoun" else None
     return About(concept, "client", (), dependency, doer_pronoun=pronoun)
+
+
+MEN = frozenset({"man", "meneer"})
+WOMEN = frozenset({"vrouw", "mevrouw"})
+
+
+def _man_and_woman(doer, undergoer) -> bool:
+    if doer is None or undergoer is None:
+        return False
+    pair = {doer.token.norm, undergoer.token.norm}
+    return bool(pair & MEN) and bool(pair & WOMEN)
 
 
 def _dependency(who: Participants) -> bool | None:

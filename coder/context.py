@@ -56,7 +56,7 @@ class ContextFinder:
         about_previous: list[TriggerHit] = []
         for m in self._matcher.find(sentence.norms):
             hit = TriggerHit(m.key, m.start, m.end, m.positions)  # type: ignore[arg-type]
-            (about_previous if hit.rule.confirms_note else own).append(hit)
+            (about_previous if hit.rule.confirms_note or hit.rule.denies_note else own).append(hit)
         if reference_year is not None:
             own.extend(_past_years(sentence, reference_year))
         return SentenceTriggers(_resolve(own), tuple(about_previous))

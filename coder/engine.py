@@ -465,27 +465,34 @@ class Engine:
     ) -> list[tuple[Finding, About]]:
         """ "Romy vertelt dat pleegvader haar sloeg. Pleegvader erkent de tik.": a confession or a
         confirmation in the next sentence, when that sentence has no finding of its own."""
-        unconfirmed = [f for f, a in found if f.qualifiers.certainty != "feit" and f.sentence is not None]
-        if not unconfirmed:
-            return found
         confirmed_by: dict[int, Span] = {}
+        denied_by: dict[int, Span] = {}
         for n in range(1, len(read.sentences)):
             sentence = read.sentences[n]
             if any(self.vocabulary.concepts[m.key.concept].kind == "act" for m in read.targets(n)):
                 continue  # a sentence with acts of its own confirms those, not the one before
             norms = set(sentence.norms)
             for hit in read.triggers(n).about_previous:
-                if hit.rule.requires & norms:
-                    confirmed_by[read.sentences[n - 1].start] = _span(text, sentence, hit)
-                    break
-        if not confirmed_by:
+                if hit.rule.denies_note:
+                    for before in read.sentences[max(0, n - 2) : n]:
+                        denied_by.setdefault(before.start, _span(text, sentence, hit))
+                elif hit.rule.requires & norms:
+                    confirmed_by.setdefault(read.sentences[n - 1].start, _span(text, sentence, hit))
+        if not confirmed_by and not denied_by:
             return found
         result = []
         for finding, about in found:
-            span = confirmed_by.get(finding.sentence.start) if finding.sentence else None
+            start = finding.sentence.start if finding.sentence else None
             kind = self.vocabulary.concepts[about.concept].kind
-            if span and kind == "act" and finding.qualifiers.polarity == "present":
-                finding = _with(finding, Trigger(span, "certainty", "feit"), certainty="feit")
+            present = finding.qualifiers.polarity == "present"
+            plain = not any(t.qualifier == "certainty" for t in finding.triggers)
+            if start in confirmed_by and kind == "act" and present:
+                finding = _with(finding, Trigger(confirmed_by[start], "certainty", "feit"), certainty="feit")
+            elif start in denied_by and present and plain and finding.qualifiers.certainty == "feit":
+                # "Moeder noemt hem 'mislukt'. Moeder ontkent dat ze dit zegt.": said, and denied
+                finding = _with(
+                    finding, Trigger(denied_by[start], "certainty", "vermoeden"), certainty="vermoeden"
+                )
             result.append((finding, about))
         return result
 

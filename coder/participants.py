@@ -108,6 +108,13 @@ class ParticipantFinder:
         found = self._find(sentence, start, end, form, kind, frozenset(matched))
         tokens = sentence.tokens
         first, last = self._clause(sentence, start, end)
+        if found.undergoer is None and found.doer is not None:
+            # "na mishandeling door haar partner", "ouders hebben elkaar geslagen": between adults
+            adult = self._partners_owner(tokens, found.doer) or self._each_other(
+                tokens, found.doer, first, last
+            )
+            if adult is not None:
+                found = replace(found, undergoer=adult)
         mentioned = any(
             p.role in ("client", "pronoun") for p in self._people_in(tokens, first, last + 1) if p is not None
         ) or any(
@@ -197,14 +204,44 @@ class ParticipantFinder:
         undergoer = (objects or before_objects or [None])[0]
         return Participants(subject, undergoer)
 
+    def _partners_owner(self, tokens: tuple[Token, ...], doer: Person) -> Person | None:
+        """ "haar partner" did it and no one else is named: it was done to the partner's owner, an adult."""
+        at = _at(tokens, doer)
+        if (
+            doer.role not in ("caregiver", "family_adult")
+            or tokens[at].norm not in PARTNER_WORDS | EX_PARTNER_WORDS
+        ):
+            return None
+        j = at - 1
+        while j >= 0 and tokens[j].norm in ADJECTIVE_PERSON_WORDS | {"ex", "huidige"}:
+            j -= 1
+        if j < 0 or tokens[j].norm not in ("haar", "zijn"):
+            return None
+        owner = self._owner(tokens, j)
+        return owner if owner is not None and owner.role == "caregiver" else None
+
+    def _each_other(self, tokens: tuple[Token, ...], doer: Person, first: int, last: int) -> Person | None:
+        if doer.role not in ("caregiver", "family_adult"):
+            return None
+        at = next((i for i in range(first, last + 1) if tokens[i].norm == "elkaar"), None)
+        return Person(tokens[at], "caregiver") if at is not None else None
+
     def _relative_antecedent(self, tokens: tuple[Token, ...], first: int) -> Person | None:
-        """The person a relative clause (", die ..." / ", dat ...") that starts at `first` belongs to."""
+        """The person a relative clause (", die ..." / ", dat ...") starting at `first` belongs to; or, after
+        one ("Haar nichtje, dat in Rotterdam woont, is ... geplaatst"), the person before it."""
+        if first >= 2 and tokens[first - 1].norm == ",":
+            for j in range(first - 2, max(1, first - 12), -1):
+                if tokens[j].norm == ",":
+                    break
+                if tokens[j].norm in ("die", "dat") and tokens[j - 1].norm == ",":
+                    return self._relative_antecedent(tokens, j + 1)
+            return None
         if first < 3 or tokens[first - 2].norm != "," or tokens[first - 1].norm not in ("die", "dat"):
             return None
         for j in range(first - 3, max(-1, first - 7), -1):
             person = self._person(tokens, j)
-            if person is None:
-                continue
+            if person is None or tokens[j - 1].norm == "van":
+                continue  # "de halfbroer van Wessel, die ...": the brother, not Wessel
             neuter = tokens[j].norm.endswith("je") or tokens[j].norm in ("kind", "meisje")
             return person if tokens[first - 1].norm == "die" or neuter else None
         return None

@@ -37,6 +37,7 @@ class TriggerRule:
     note_wide_sentences: int = 0
     observes: bool = False  # a seeing verb: a professional's own observation is a feit
     confirms_note: bool = False  # confirms the findings of the sentence before
+    denies_note: bool = False  # 'Moeder ontkent dit.': the plain findings just before become a vermoeden
     refutes_note: bool = False  # 'de zorg bleek ongegrond': every vermoeden in the note becomes absent
     continues_past: bool = False  # 'in die tijd', 'toen': the past the sentence before spoke of
     past_itself: bool = False  # with continues_past: past unless the sentence before was recent ('toen')
@@ -97,6 +98,7 @@ def _parse_rule(index: int, entry: Mapping[str, Any]) -> list[TriggerRule]:
         past_itself=bool(entry.get("past_itself")),
         observes=bool(entry.get("observes")),
         confirms_note=bool(entry.get("confirms_note")),
+        denies_note=bool(entry.get("denies_note")),
         pseudo=pseudo,
         pseudo_for=frozenset(entry.get("pseudo_for", ())),
     )
