@@ -43,11 +43,46 @@ class TypoCorrector:
             limit = 2 if len(norm) >= TWO_TYPOS_LENGTH else 1
             candidates = [w for w in self._words if w[0] == norm[0] and abs(len(w) - len(norm)) <= limit]
             best = extractOne(norm, candidates, scorer=OSA.distance, score_cutoff=limit)
-            if best is not None:
+            if best is not None and (limit == 2 or looks_like_a_typo(norm, best[0])):
                 result = best[0]
         if len(self._cache) < 200_000:
             self._cache[norm] = result
         return result
+
+
+# QWERTY neighbours, and letters Dutch writers confuse: a slip of the finger, not another word
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOURS = {frozenset((row[i], row[i + 1])) for row in _ROWS for i in range(len(row) - 1)}
+_CONFUSED = {frozenset(pair) for pair in ("sz", "dt", "ck", "fv")}
+LONG_WORD = 8  # a dropped or doubled letter, or a neighbouring key, only counts in words this long
+VERY_LONG_WORD = 11
+
+
+def looks_like_a_typo(word: str, meant: str) -> bool:
+    """One edit away, and the kind a typist makes: two letters swapped, a neighbouring key, a letter
+    doubled or dropped in a long word. "schulden" is not "scholden", "woonden" not "wonden", "verband"
+    not "verbrand": those are other Dutch words."""
+    if len(word) == len(meant):
+        diff = [i for i in range(len(word)) if word[i] != meant[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1:
+            return word[diff[0]] == meant[diff[1]] and word[diff[1]] == meant[diff[0]]
+        if len(diff) != 1:
+            return False
+        pair = frozenset((word[diff[0]], meant[diff[0]]))
+        return pair in _CONFUSED or (pair in _NEIGHBOURS and len(word) > LONG_WORD)
+    longer, shorter = (word, meant) if len(word) > len(meant) else (meant, word)
+    if longer[:-1] == shorter and longer[-1] in "ens":
+        return True  # an inflection: "mislukte", "slippers"
+    if len(shorter) < LONG_WORD:
+        return False
+    if len(shorter) >= VERY_LONG_WORD:
+        return True  # "verwaalozing": few Dutch words are one letter from a long one
+    i = next((i for i in range(len(shorter)) if longer[i] != shorter[i]), len(shorter))
+    if longer[:i] + longer[i + 1 :] != shorter:
+        return False
+    extra = longer[i]
+    doubled = (i > 0 and longer[i - 1] == extra) or (i + 1 < len(longer) and longer[i + 1] == extra)
+    return doubled or extra in "aeiou"
 
 
 class PhraseMatcher:

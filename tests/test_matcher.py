@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from coder.matcher import MIN_FUZZY_LENGTH, PhraseMatcher, TypoCorrector
+from coder.matcher import MIN_FUZZY_LENGTH, PhraseMatcher, TypoCorrector, looks_like_a_typo
 from terminology.patterns import compile_pattern
 
 VOCABULARY_WORDS = ["mishandeling", "mishandeld", "verwaarlozing", "kindermishandeling", "slaat", "schopt"]
@@ -36,6 +36,39 @@ def find(patterns: dict[str, str], sentence: str, corrector: TypoCorrector | Non
 )
 def test_a_long_word_with_a_typo_is_read_as_the_vocabulary_word(corrector, typo, meant):
     assert corrector.correct(typo) == meant
+
+
+@pytest.mark.parametrize(
+    "word, meant",
+    [
+        ("verwaarloosing", "verwaarlozing"),  # s for z
+        ("vervuilt", "vervuild"),  # t for d
+        ("mishandleing", "mishandeling"),  # swapped
+        ("pleegezin", "pleeggezin"),  # a doubled letter typed once
+        ("huislijk", "huiselijk"),  # a vowel dropped in a long word
+        ("verwaalozing", "verwaarlozing"),  # any letter dropped in a very long word
+        ("mislukte", "mislukt"),  # an inflection
+    ],
+)
+def test_slips_of_the_finger_are_typos(word, meant):
+    assert looks_like_a_typo(word, meant)
+
+
+@pytest.mark.parametrize(
+    "word, other",
+    [
+        ("schulden", "scholden"),  # debts are not abuse
+        ("woonden", "wonden"),
+        ("verband", "verbrand"),
+        ("gestolen", "gestoken"),
+        ("stoppen", "stompen"),
+        ("gewicht", "gezicht"),
+        ("kleuren", "kleren"),
+        ("dwingen", "dingen"),
+    ],
+)
+def test_other_dutch_words_one_letter_away_are_not_typos(word, other):
+    assert not looks_like_a_typo(word, other)
 
 
 @pytest.mark.parametrize("word", ["staat", "slaap", "slaan", "schept", "stopt", "sla"])
