@@ -109,8 +109,8 @@ def decide(
     return About(concept, "client", (), dependency, doer_pronoun=pronoun)
 
 
-MEN = frozenset({"man", "meneer"})
-WOMEN = frozenset({"vrouw", "mevrouw"})
+MEN = frozenset({"man", "meneer", "dhr"})
+WOMEN = frozenset({"vrouw", "mevrouw", "mw", "mevr"})
 
 
 def _man_and_woman(doer, undergoer) -> bool:

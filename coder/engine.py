@@ -48,6 +48,7 @@ STILL_GOING = frozenset(
 RECENT = STILL_GOING - {"nog", "opnieuw", "wederom"} | {
     "afgelopen", "vanochtend", "vannacht", "gisteravond", "onlangs", "zojuist", "week"
 }  # fmt: skip
+PRESENT_AT = frozenset({"waren", "was", "stonden", "stond", "zaten", "zat"})  # "waar de kinderen bij waren"
 NAMED_DOER_ROLES = frozenset({"stranger", "peer", "caregiver", "family_adult", "authority"})
 WITNESS_WORDS = frozenset(
     {
@@ -196,7 +197,7 @@ class Engine:
 
     def _find(self, text: str, sentence: Sentence, hits, match: Match) -> tuple[Finding, About]:
         term: Term = match.key  # type: ignore[assignment]
-        witnessed = _witnessed(sentence.norms)
+        witnessed = self._witnessed(sentence)
         read = self._read(text, sentence, hits, match.start, match.end, term, match.positions, witnessed)
         triggers, qualifiers = read.triggers, read.qualifiers
         if _confesses(read.context, read.who) and qualifiers.certainty != "feit":
@@ -411,6 +412,19 @@ class Engine:
                     return person
         return None
 
+    def _witnessed(self, sentence: Sentence) -> bool:
+        """The children saw it or were there ("Jayden heeft gezien hoe", "waar de kinderen bij waren"); not
+        "moeder gezien op de SEH": a child must be named in the sentence."""
+        norms = sentence.norms
+        said = not WITNESS_WORDS.isdisjoint(norms) or any(
+            a == "bij" and (b in PRESENT_AT or (b in ("zijn", "is") and c in (".", ",", ";", ")", "")))
+            for a, b, c in zip(norms, norms[1:], norms[2:] + ("",), strict=False)
+        )
+        if not said:
+            return False
+        people = self._participants.people_before(sentence, len(sentence.tokens))
+        return any(p.role in ("client", "pronoun") for p in people)
+
     def _children_away(
         self, text: str, read: _NoteReading, found: list[tuple[Finding, About]]
     ) -> list[tuple[Finding, About]]:
@@ -431,7 +445,7 @@ class Engine:
         result = []
         for finding, about in found:
             at = position.get(finding.sentence.start) if finding.sentence else None
-            seen = at is not None and _witnessed(read.sentences[at].norms)
+            seen = at is not None and self._witnessed(read.sentences[at])
             if about.concept == "domestic_violence" and at is not None and not seen:
                 span = next((span for n, span in away if abs(n - at) <= 2), None)
                 if span is not None:
@@ -536,16 +550,6 @@ def _confesses(context, who) -> bool:
             said_by in FATHERS and doer.token.norm == "hij"
         )
     return False
-
-
-def _witnessed(norms: tuple[str, ...]) -> bool:
-    """The children saw it or were there: "gezien hoe", "getuige", "waar de kinderen bij waren"."""
-    if not WITNESS_WORDS.isdisjoint(norms):
-        return True
-    return any(
-        a == "bij" and b in ("waren", "was", "zijn", "is", "stonden", "stond")
-        for a, b in zip(norms, norms[1:], strict=False)
-    )
 
 
 def _denied(sentence: Sentence, hit) -> bool:
