@@ -159,7 +159,10 @@ class ParticipantFinder:
             if kind == "sign" and undergoer is None:  # "Bij Mees zijn blauwe plekken gezien"
                 undergoer = self._after_marker(tokens, first, start - 1, start, end, frozenset({"bij"}))
             if kind == "sign" and undergoer is not None and _at(tokens, undergoer) + 1 < len(tokens):
-                if tokens[_at(tokens, undergoer) + 1].norm in SEEING_VERBS:
+                after = _at(tokens, undergoer) + 1
+                while after + 1 < len(tokens) and tokens[after].norm == ")":
+                    after += 1  # "melder (leerkracht) zag"
+                if tokens[after].norm in SEEING_VERBS:
                     undergoer = None  # "de juf ziet striemen op zijn rug": the teacher sees them
             if form == "noun" and kind == "act" and not self._says_experienced(tokens, first, last):
                 undergoer = None  # "de politie heeft de oom aangehouden op verdenking van ontucht"
@@ -200,7 +203,11 @@ class ParticipantFinder:
         partner_of = self._partner_beaten(tokens, subject, last)
         if partner_of is not None:  # "moeder vertelt dat haar ex haar heeft geslagen": the mother herself
             return Participants(subject, partner_of)
-        before_objects = [p for p in self._people_in(tokens, first, start) if not _same(p, subject)]
+        before_objects = [
+            p
+            for p in self._people_in(tokens, first, start)
+            if not _same(p, subject) and not _belongs_to_noun_before(tokens, _at(tokens, p))
+        ]  # "de vriend van haar moeder ... haar": not the mother
         undergoer = (objects or before_objects or [None])[0]
         return Participants(subject, undergoer)
 
@@ -236,6 +243,18 @@ class ParticipantFinder:
                 if tokens[j].norm in ("die", "dat") and tokens[j - 1].norm == ",":
                     return self._relative_antecedent(tokens, j + 1)
             return None
+        if first >= 2 and tokens[first - 1].norm in ("die", "dat") and tokens[first - 2].norm != ",":
+            j = first - 2
+            if self._person(tokens, j) is not None and _belongs_to_noun_before(tokens, j):
+                j -= 1
+                while j >= 0 and tokens[j].norm != "van":
+                    j -= 1
+                j -= 1  # "een vriendinnetje van Julia dat ...": the friend
+            person = self._person(tokens, j) if j >= 0 else None
+            neuter = person is not None and (
+                tokens[j].norm.endswith("je") or tokens[j].norm in ("kind", "meisje")
+            )
+            return person if neuter else None
         if first < 3 or tokens[first - 2].norm != "," or tokens[first - 1].norm not in ("die", "dat"):
             return None
         for j in range(first - 3, max(-1, first - 7), -1):
@@ -275,11 +294,19 @@ class ParticipantFinder:
 
     def _clause(self, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
         breaks = self._lexicon.clause_breaks
-        first = start
-        while first > 0 and sentence.tokens[first - 1].norm not in breaks:
+        tokens = sentence.tokens
+        first, depth = start, 0
+        # "de oppas (buurman, 45 jr) Tim ...": a comma between brackets ends no clause
+        while first > 0 and (
+            depth > 0 or tokens[first - 1].norm not in breaks or tokens[first - 1].norm == ")"
+        ):
+            norm = tokens[first - 1].norm
+            depth += 1 if norm == ")" else -1 if norm == "(" and depth > 0 else 0
             first -= 1
-        last = end - 1
-        while last + 1 < len(sentence.tokens) and sentence.tokens[last + 1].norm not in breaks:
+        last, depth = end - 1, 0
+        while last + 1 < len(tokens) and (depth > 0 or tokens[last + 1].norm not in breaks):
+            norm = tokens[last + 1].norm
+            depth += 1 if norm == "(" else -1 if norm == ")" and depth > 0 else 0
             last += 1
         return first, last
 
@@ -416,6 +443,14 @@ class ParticipantFinder:
 def _at(tokens: tuple[Token, ...], person: Person) -> int:
     """The person's word position in this sentence (Token.index counts over the whole note)."""
     return person.token.index - tokens[0].index
+
+
+def _belongs_to_noun_before(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "de vriend van haar moeder": 'moeder' says whose friend, it is no participant of its own."""
+    j = i - 1
+    while j >= 0 and tokens[j].norm in ("haar", "zijn", "hun", "de", "het", "een"):
+        j -= 1
+    return j >= 1 and tokens[j].norm == "van"
 
 
 def _same(a: Person | None, b: Person | None) -> bool:
