@@ -79,6 +79,14 @@ SIBLINGS = frozenset(
         "halfbroer",
         "stiefbroer",
         "stiefzus",
+        "halfzusje",
+        "halfbroertje",
+        "stiefzusje",
+        "stiefbroertje",
+        "pleegbroer",
+        "pleegzus",
+        "zusjes",
+        "broertjes",
     }
 )
 
@@ -147,7 +155,7 @@ class ParticipantFinder:
                 tokens, max(0, first - 8), first - 2, start, end, self._lexicon.agent_markers
             )
         # the auxiliary stands before the participle ("is geslagen") or right after it ("geslagen is")
-        passive = form == "participle" and self._has_auxiliary(tokens, first, min(last, end))
+        passive = form == "participle" and self._has_auxiliary(tokens, first, min(last, end + 1))
         if form == "noun" or passive or doer is not None:
             undergoer = self._subject(tokens, first, start, exclude=doer)
             if (
@@ -168,11 +176,17 @@ class ParticipantFinder:
                 undergoer = None  # "de politie heeft de oom aangehouden op verdenking van ontucht"
             if form == "noun" and kind != "placement":
                 near = min(last, end + 3)  # "blauwe plekken op de armen van Tim", "mishandeling van Tim"
+                if end < len(tokens) and tokens[end].norm == "om":
+                    near = end - 1  # "thuisgehouden om op zijn broertjes te passen": no one it happened to
                 markers = self._lexicon.victim_markers
                 undergoer = self._after_marker(tokens, end, near, end, end, markers) or undergoer
             return Participants(doer, undergoer)
         # active: "vader slaat hem", "dat zijn vader hem schopt", "soms slaat vader hem"
         subject = self._subject(tokens, first, start, exclude=None)
+        if subject is None:
+            relative = self._relative_doer_and_object(tokens, first, start)
+            if relative is not None:  # "moeder deed aangifte tegen vader, die haar een duw gaf"
+                return relative
         inside = [
             p
             for p in self._people_in(tokens, start + 1, end)
@@ -210,6 +224,26 @@ class ParticipantFinder:
         ]  # "de vriend van haar moeder ... haar": not the mother
         undergoer = (objects or before_objects or [None])[0]
         return Participants(subject, undergoer)
+
+    def _relative_doer_and_object(
+        self, tokens: tuple[Token, ...], first: int, start: int
+    ) -> Participants | None:
+        """ "X, die haar ... gaf": X did it; "haar" is the woman the main clause spoke of before X, when
+        there is one ("moeder heeft aangifte gedaan tegen vader, die haar een duw gaf")."""
+        if first < 3 or tokens[first - 1].norm != "die" or tokens[first - 2].norm != ",":
+            return None
+        doer = self._person(tokens, first - 3)
+        if doer is None or doer.role not in ("caregiver", "family_adult"):
+            return None
+        pronoun = next((i for i in range(first, start) if tokens[i].norm in ("haar", "hem")), None)
+        if pronoun is None:
+            return Participants(doer, None)
+        words = FEMALE if tokens[pronoun].norm == "haar" else MALE
+        earlier = next(
+            (Person(tokens[j], "caregiver") for j in range(first - 4, -1, -1) if tokens[j].norm in words),
+            None,
+        )
+        return Participants(doer, earlier)
 
     def _partners_owner(self, tokens: tuple[Token, ...], doer: Person) -> Person | None:
         """ "haar partner" did it and no one else is named: it was done to the partner's owner, an adult."""
@@ -437,7 +471,8 @@ class ParticipantFinder:
             j -= 1  # "haar oudere halfbroer"
         before = tokens[j].norm if j >= 0 else ""
         after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
-        return before in self._lexicon.possessives or after == "van"
+        described = before in ("de", "het") and j < i - 1  # "de oudste zus": a sister of the client
+        return before in self._lexicon.possessives or after == "van" or described
 
 
 def _at(tokens: tuple[Token, ...], person: Person) -> int:
