@@ -13,6 +13,7 @@ from coder.context import Context
 from coder.model import Span, Trigger
 from coder.participants import PARTNER_WORDS, SIBLINGS, Participants
 
+CLIENT_DID_IT = "de jeugdige is hier degene die het doet, niet degene die het overkomt"
 ADULT_FAMILY = frozenset({"caregiver", "family_adult"})
 OUTSIDERS = frozenset({"peer", "stranger", "authority"})
 DEPENDENCY_ROLES = frozenset({"caregiver", "family_adult", "authority"})
@@ -60,7 +61,11 @@ def decide(
     ):
         # "Moeder vertelt dat zij als kind ...": the pronoun is the mother herself
         undergoer = replace(undergoer, role="caregiver")
-    if context.reporter_role == "peer" and (undergoer is None or undergoer.role == "pronoun"):
+    if (
+        context.reporter_role == "peer"
+        and not context.hearsay
+        and (undergoer is None or undergoer.role == "pronoun")
+    ):
         # "een vriendin vertelt dat haar vader haar slaat": it is about the friend
         trigger = Trigger(context.reporter, "experiencer", "other") if context.reporter else None
         return About(
@@ -76,7 +81,7 @@ def decide(
         and doer.role == "client"
         and (undergoer is None or undergoer.role != "client")
     ):
-        return about("other", doer, "de jeugdige is hier degene die het doet, niet degene die het overkomt")
+        return about("other", doer, CLIENT_DID_IT)
     if concept == "neglect_sign" and undergoer is not None and undergoer.role in ADULT_FAMILY:
         undergoer = None  # "moeder liet de kinderen alleen thuis": the parent is the one who falls short
     if _man_and_woman(doer, undergoer):  # "de man zou de vrouw hebben geslagen": a couple

@@ -40,6 +40,7 @@ class Context:
     own_history: bool = False  # about a family member's own past ("als kind", "in haar jeugd")
     reporter_role: str | None = None  # who says it, when someone does (a peer reporting is about the peer)
     reporter: Span | None = None
+    hearsay: bool = False  # "volgens een klasgenote ...": the reporter passes on, it is not her own story
 
 
 class ContextFinder:
@@ -195,6 +196,7 @@ class ContextFinder:
             own_history=family is not None,
             reporter_role=reporter_role,
             reporter=reporter,
+            hearsay=reporter_hit is not None and reporter_hit.rule.reporter_follows,
         )
 
     @staticmethod
@@ -222,7 +224,7 @@ def _past_years(sentence: Sentence, reference_year: int) -> list[TriggerHit]:
     for i, token in enumerate(sentence.tokens[1:], start=1):
         years = token.norm.replace("\u2013", "-").split("-")  # "2019-2021": the period ended in 2021
         if all(len(y) == 4 and y.isdigit() for y in years) and 1950 <= int(years[-1]) < reference_year:
-            if sentence.tokens[i - 1].norm in YEAR_PREPOSITIONS:
+            if sentence.tokens[i - 1].norm in YEAR_PREPOSITIONS or len(years) == 2:  # "(2018-2020)"
                 hits.append(TriggerHit(PAST_YEAR_RULE, i - 1, i + 1, (i - 1, i)))
     return hits
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from coder import __version__
-from coder.about import DEPENDENCY_ROLES, FATHERS, MOTHERS, About, decide
+from coder.about import CLIENT_DID_IT, DEPENDENCY_ROLES, FATHERS, MOTHERS, About, decide
 from coder.coding import CodedFinding, Coder
 from coder.context import Context, ContextFinder, SentenceTriggers
 from coder.matcher import Match, PhraseMatcher, TypoCorrector
@@ -179,6 +179,17 @@ class Engine:
                     found.append((finding, about))
                 else:
                     considered.append(Considered(finding, about.note or "niet over de jeugdige"))
+        aggressor = {
+            c.finding.sentence.start for c in considered if c.reason == CLIENT_DID_IT and c.finding.sentence
+        }
+        fights = [
+            (f, a)
+            for f, a in found
+            if a.concept == "assault" and f.sentence and f.sentence.start in aggressor
+        ]
+        # "aangehouden na een vechtpartij waarbij hij een jongen sloeg": he was the one fighting
+        considered += [Considered(f, CLIENT_DID_IT) for f, _ in fights]
+        found = [(f, a) for f, a in found if (f, a) not in fights]
         found = self._note_level(note.text, read, found)
         coded: list[CodedFinding] = []
         for finding, about in found:
@@ -373,14 +384,15 @@ class Engine:
         self, read: _NoteReading, found: list[tuple[Finding, About]]
     ) -> list[tuple[Finding, About]]:
         """ "Amira chatte met een volwassen man die ze via een game kende. ... daar heeft hij haar gedwongen":
-        the doer of a sexual act called "hij" is the last man named before; whether the child depends on
-        him decides between Z16.01 and Z25.01."""
+        the doer of a sexual or physical act called "hij" (or "door hem") is the last man named before;
+        whether the child depends on him decides between Z16.01 and Z25.01 or Z25."""
         result = []
         for finding, about in found:
+            concept = self.vocabulary.concepts[about.concept]
             if (
                 about.dependency is None
                 and about.doer_pronoun
-                and self.vocabulary.concepts[about.concept].sexual
+                and (concept.sexual or about.concept == "abuse_physical")
             ):
                 person = self._named_before(read, finding, about.doer_pronoun)
                 if person is not None:

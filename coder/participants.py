@@ -149,6 +149,11 @@ class ParticipantFinder:
             )
             return Participants(doer, undergoer)
         doer = self._after_marker(tokens, first, last, start, end, self._lexicon.agent_markers)
+        reported = any(tokens[k].norm in ("aangifte", "melding") for k in range(max(0, start - 3), start))
+        if doer is not None and doer.role == "client" and reported:
+            # "aangifte van verkrachting door Nadia, gepleegd door een onbekende man": Nadia reports it
+            after = _at(tokens, doer) + 1
+            doer = self._after_marker(tokens, after, len(tokens) - 1, start, end, self._lexicon.agent_markers)
         if doer is None and first >= 2 and tokens[first - 1].norm == "die":
             # "door een man die hij niet kende ... betast": the agent stands before the relative clause
             doer = self._after_marker(
@@ -220,8 +225,10 @@ class ParticipantFinder:
         before_objects = [
             p
             for p in self._people_in(tokens, first, start)
-            if not _same(p, subject) and not _belongs_to_noun_before(tokens, _at(tokens, p))
-        ]  # "de vriend van haar moeder ... haar": not the mother
+            if not _same(p, subject)
+            and not _belongs_to_noun_before(tokens, _at(tokens, p))
+            and not _coordinated_with(tokens, p, subject)
+        ]  # "de vriend van haar moeder ... haar": not the mother; "haar broer en vader": both did it
         undergoer = (objects or before_objects or [None])[0]
         return Participants(subject, undergoer)
 
@@ -230,6 +237,30 @@ class ParticipantFinder:
     ) -> Participants | None:
         """ "X, die haar ... gaf": X did it; "haar" is the woman the main clause spoke of before X, when
         there is one ("moeder heeft aangifte gedaan tegen vader, die haar een duw gaf")."""
+        if first >= 3 and tokens[first - 1].norm == ",":
+            # "haar oom, bij wie zij logeerde, haar ... verkracht": the clause goes on after the relative one
+            for j in range(first - 2, max(0, first - 14), -1):
+                if tokens[j].norm == "," and tokens[j + 1].norm in (
+                    "die",
+                    "dat",
+                    "wie",
+                    "bij",
+                    "met",
+                    "waar",
+                ):
+                    doer = self._person(tokens, j - 1)
+                    if doer is not None and doer.role in (
+                        "caregiver",
+                        "family_adult",
+                        "authority",
+                        "peer",
+                        "stranger",
+                    ):
+                        return Participants(doer, None)
+                    return None
+                if tokens[j].norm == ",":
+                    return None
+            return None
         if first < 3 or tokens[first - 1].norm != "die" or tokens[first - 2].norm != ",":
             return None
         doer = self._person(tokens, first - 3)
@@ -351,7 +382,8 @@ class ParticipantFinder:
                 continue
             if norm in ("zijn", "haar"):  # "zijn" is also "his": "aan zijn arm", "heeft zijn moeder geslagen"
                 after = tokens[i + 1].norm if i + 1 <= last else ""
-                looks_like_participle = after.startswith("ge") and after[-1:] in ("d", "t", "n")
+                prefixed = after.startswith(("ge", "ver", "be", "ont", "her", "mis"))  # "zijn verwaarloosd"
+                looks_like_participle = prefixed and after[-1:] in ("d", "t", "n")
                 if not (looks_like_participle or after in AUXILIARY_FOLLOWERS):
                     continue
             return True
@@ -378,6 +410,12 @@ class ParticipantFinder:
                 continue
             for j in range(i + 1, min(i + 8, len(tokens))):  # "van die vriendin": 'die' is no break here
                 person = self._person(tokens, j)
+                if (
+                    person is not None
+                    and tokens[i].norm == "door"
+                    and tokens[j].norm in ("hem", "haar", "hen")
+                ):
+                    return Person(tokens[j], "pronoun")  # "door hem": a man named before, not the client
                 if person is not None:
                     return person
                 if not (tokens[j].norm in NOUN_PHRASE_FILLERS or tokens[j].norm.isdigit()):
@@ -478,6 +516,13 @@ class ParticipantFinder:
 def _at(tokens: tuple[Token, ...], person: Person) -> int:
     """The person's word position in this sentence (Token.index counts over the whole note)."""
     return person.token.index - tokens[0].index
+
+
+def _coordinated_with(tokens: tuple[Token, ...], person: Person, subject: Person | None) -> bool:
+    if subject is None:
+        return False
+    at, subject_at = _at(tokens, person), _at(tokens, subject)
+    return 0 < at - subject_at <= 3 and tokens[at - 1].norm == "en" and at - 1 > subject_at
 
 
 def _belongs_to_noun_before(tokens: tuple[Token, ...], i: int) -> bool:
