@@ -14,6 +14,7 @@ from coder.model import Span, Trigger
 from coder.participants import PARTNER_WORDS, SIBLINGS, Participants
 
 CLIENT_DID_IT = "de jeugdige is hier degene die het doet, niet degene die het overkomt"
+SOMEONE_ELSE = "het gaat over een ander kind of een andere persoon"
 ADULT_FAMILY = frozenset({"caregiver", "family_adult"})
 OUTSIDERS = frozenset({"peer", "stranger", "authority"})
 DEPENDENCY_ROLES = frozenset({"caregiver", "family_adult", "authority"})
@@ -99,7 +100,7 @@ def decide(
             return About("domestic_violence", "client", (), None)
         return about("family", undergoer, "het gaat over een familielid, niet over de jeugdige")
     if undergoer is not None and undergoer.role in OUTSIDERS:
-        return about("other", undergoer, "het gaat over een ander kind of een andere persoon")
+        return about("other", undergoer, SOMEONE_ELSE)
     told_by_client = context.reporter_role == "client"  # "pt. (19) vertelt dat ze als kind ...": her own past
     if context.own_history and not told_by_client and (undergoer is None or undergoer.role != "client"):
         family_trigger = next(t for t in context.triggers if t.qualifier == "experiencer")

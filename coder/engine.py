@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from coder import __version__
-from coder.about import CLIENT_DID_IT, DEPENDENCY_ROLES, FATHERS, MOTHERS, About, decide
+from coder.about import CLIENT_DID_IT, DEPENDENCY_ROLES, FATHERS, MOTHERS, SOMEONE_ELSE, About, decide
 from coder.coding import CodedFinding, Coder
 from coder.context import Context, ContextFinder, SentenceTriggers
 from coder.matcher import Match, PhraseMatcher, TypoCorrector
@@ -179,8 +179,10 @@ class Engine:
                     found.append((finding, about))
                 else:
                     considered.append(Considered(finding, about.note or "niet over de jeugdige"))
-        aggressor = {
-            c.finding.sentence.start for c in considered if c.reason == CLIENT_DID_IT and c.finding.sentence
+        aggressor = {  # violence in the sentence was done by the client, or to someone else
+            c.finding.sentence.start
+            for c in considered
+            if c.reason in (CLIENT_DID_IT, SOMEONE_ELSE) and c.finding.sentence
         }
         fights = [
             (f, a)

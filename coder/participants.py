@@ -179,6 +179,8 @@ class ParticipantFinder:
                     undergoer = None  # "de juf ziet striemen op zijn rug": the teacher sees them
             if form == "noun" and kind == "act" and not self._says_experienced(tokens, first, last):
                 undergoer = None  # "de politie heeft de oom aangehouden op verdenking van ontucht"
+                # "Bij de oudste zus is verwaarlozing vastgesteld": 'bij' names whom it concerns
+                undergoer = self._after_marker(tokens, first, start - 1, start, end, frozenset({"bij"}))
             if form == "noun" and kind != "placement":
                 near = min(last, end + 3)  # "blauwe plekken op de armen van Tim", "mishandeling van Tim"
                 if end < len(tokens) and tokens[end].norm == "om":
@@ -452,6 +454,8 @@ class ParticipantFinder:
         if token.norm in self._lexicon.client_subject_pronouns:
             return Person(token, "pronoun")
         next_norm = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        if token.norm in ("oudste", "jongste") and i + 1 < len(tokens) and self._people.role(tokens[i + 1]):
+            return None  # "de oudste zus": the sister is the person, 'oudste' only says which
         role = self._people.role(token, next_norm, first=i == 0)
         if role in (None, "professional", "third_party"):
             return None
@@ -467,8 +471,9 @@ class ParticipantFinder:
             owner = self._owner(tokens, i - 1)
             return Person(token, "peer" if owner is not None and owner.role == "client" else "caregiver")
         if token.norm in PARTNER_WORDS and i + 2 < len(tokens) and tokens[i + 1].norm == "van":
-            if self._people.role(tokens[i + 2]) == "caregiver":
-                return Person(token, "caregiver")  # "de nieuwe vriend van moeder"
+            k = i + 3 if tokens[i + 2].norm in ("haar", "zijn") and i + 3 < len(tokens) else i + 2
+            if self._people.role(tokens[k]) == "caregiver":
+                return Person(token, "caregiver")  # "de nieuwe vriend van (haar) moeder"
         if (
             role == "client"
             and token.norm in SIBLINGS

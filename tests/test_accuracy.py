@@ -43,9 +43,11 @@ def test_shared_dev_meets_the_issue_bar(engine):
 
 @pytest.mark.parametrize(
     "name, floor",
-    [("tuning", 0.95), ("tuning2", 0.95), ("tuning3", 0.95), ("tuning4", 0.93), ("tuning5", 0.93),
-     ("tuning6", 0.93), ("tuning7", 0.85), ("tuning8", 0.85), ("tuning9", 0.88),
-     ("tuning10", 0.93), ("tuning11", 0.90), ("tuning12", 0.93), ("tuning13", 0.85), ("tuning14", 0.92)],
+    [("tuning", 0.96), ("tuning2", 0.96), ("tuning3", 0.95), ("tuning4", 0.95), ("tuning5", 0.95),
+     ("tuning6", 0.94), ("tuning7", 0.90), ("tuning8", 0.95), ("tuning9", 0.91), ("tuning10", 0.96),
+     ("tuning11", 0.93), ("tuning12", 0.97), ("tuning13", 0.97), ("tuning14", 0.97), ("tuning15", 0.95),
+     ("tuning16", 0.93), ("tuning17", 0.96), ("tuning18", 0.92), ("tuning19", 0.93), ("tuning20", 0.92),
+     ("tuning21", 0.91), ("tuning22", 0.96)],
 )  # fmt: skip
 def test_tuning_sets_do_not_slip_back(engine, name, floor):
     scores = scores_of(engine, ROOT / "tests" / "gold" / f"{name}.jsonl")

@@ -1,0 +1,143 @@
+"""Reading a note as a whole: who a pronoun or a relative clause is about, whether the children were
+there, what a later sentence says about an earlier one (a denial, an end, a time it points back to).
+Each case is a small Dutch note; the codes are the ones the gold files use (icpc:Z16.01, vp:ja)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coder.model import Analysis
+from terminology.codesystems import to_short
+
+CHILD_ABUSE = {"icpc:Z16.01", "sct:397940009"}
+NEGLECT = {"icpc:Z16.02", "sct:418496002"}
+
+
+def asserted(analysis: Analysis) -> set[str]:
+    return {to_short(s.system, s.code, s.value) for s in analysis.suggestions if s.asserted}
+
+
+def suggestion(analysis: Analysis, code: str):
+    found = [s for s in analysis.suggestions if to_short(s.system, s.code, s.value) == code]
+    assert found, f"{code} not suggested: {asserted(analysis)}"
+    return found[0]
+
+
+# --- who it happened to ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another child, named through a relative clause
+        "Sanne maakt zich zorgen om een vriendinnetje uit haar klas, dat volgens haar thuis vaak geen eten "
+        "krijgt.",
+        "Ouders maken zich zorgen over een vriendinnetje van Julia dat thuis geslagen zou worden.",
+        "Het oudere halfzusje van Vera woont bij haar vader en is daar volgens de Raad mishandeld.",
+        "Bij de oudste zus is verwaarlozing vastgesteld; bij Yara zijn geen zorgen.",
+        # an adult: the mother, hurt by her partner while the children were elsewhere
+        "SEH: moeder gezien met een gebroken pink na mishandeling door haar partner. De kinderen waren "
+        "bij de gastouder.",
+        "Moeder heeft aangifte gedaan tegen vader, die haar een duw gaf. De kinderen logeerden bij oma.",
+        "In de nacht hebben ouders elkaar geslagen. Bo was op kamp met de scouting en was niet thuis.",
+        # the client is the one fighting
+        "Kevin (16) is aangehouden na een vechtpartij waarbij hij een andere jongen heeft geslagen.",
+        # pretend play and a policy text are no events
+        "Sophie speelde in de poppenhoek een ruzie met slaan na.",
+        "Adviesgesprek met ouders over de verklaring tegen meisjesbesnijdenis.",
+    ],
+)
+def test_what_happened_to_someone_else_is_no_code_for_the_client(analyse, text):
+    assert not asserted(analyse(text)) & (CHILD_ABUSE | NEGLECT | {"icpc:Z25", "icpc:Z16"}), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volgens een klasgenote noemt haar moeder haar thuis steeds 'een mislukking'.",
+        "Amira vertelt dat haar broer en vader haar gisteren hebben geslagen.",
+        "De rechtbank heeft vastgesteld dat Tim en Roos langdurig zijn verwaarloosd.",
+        "Bij de huisarts zegt Romy dat de vriend van haar moeder haar dwingt tot seks.",
+        "Een melder (leerkracht) zag bij Jaylen (8) striemen in zijn nek.",
+        "Zij vertelt dat haar oom, bij wie zij dit weekend logeerde, haar vannacht heeft verkracht.",
+    ],
+)
+def test_what_happened_to_the_client_is_coded(analyse, text):
+    codes = asserted(analyse(text))
+    assert codes & (CHILD_ABUSE | NEGLECT), text
+    assert "icpc:Z25.01" not in codes, text
+
+
+def test_a_rape_reported_by_the_girl_and_done_by_a_stranger_is_z25_01(analyse):
+    analysis = analyse(
+        "Zorgmelding: aangifte van verkrachting door Nadia (17), gepleegd door een onbekende man."
+    )
+    assert "icpc:Z25.01" in asserted(analysis)
+    assert not asserted(analysis) & CHILD_ABUSE
+
+
+def test_door_hem_is_the_man_named_before(analyse):
+    analysis = analyse(
+        "Chanel (15) heeft via Instagram contact met een man van 24. Vorig weekend is ze door hem in een "
+        "hotel tot seks gedwongen."
+    )
+    assert "icpc:Z25.01" in asserted(analysis)
+    assert not asserted(analysis) & CHILD_ABUSE
+
+
+# --- what a later sentence says -------------------------------------------------------------------
+
+
+def test_a_denial_in_the_next_sentence_makes_a_plain_finding_a_vermoeden(analyse):
+    analysis = analyse("Moeder noemt Owen dagelijks 'mislukt'. Moeder ontkent dat ze dit zegt.")
+    s = suggestion(analysis, "icpc:Z16.01")
+    assert s.qualifiers.certainty == "vermoeden"
+    assert any(t.sets == "certainty=vermoeden" and "ontkent" in t.span.text for t in s.triggers)
+
+
+def test_a_confirmation_is_not_undone_by_a_denial(analyse):
+    analysis = analyse("Mishandeling is vastgesteld door de forensisch arts. Vader ontkent dit.")
+    assert suggestion(analysis, "icpc:Z16.01").qualifiers.certainty == "feit"
+
+
+def test_an_unfounded_report_said_the_other_way_round_is_absent(analyse):
+    analysis = analyse(
+        "De melding van de buren over verwaarlozing is door VT onderzocht. VT concludeert dat de melding "
+        "ongegrond is."
+    )
+    assert not asserted(analysis) & NEGLECT
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("Rayan werkt aan zijn traumanarratief: zijn stiefvader sloeg hem (2018-2020).", "2018-2020"),
+        ("Ze beschrijft dat moeder haar tijdens de basisschooltijd kleineerde.", "basisschooltijd"),
+        ("Voor de OTS in 2020 woonde Kim bij moeder. Ze ging dat jaar nauwelijks naar school en haar astma "
+         "werd niet behandeld.", "dat jaar"),
+    ],
+)  # fmt: skip
+def test_time_said_elsewhere_makes_it_historical(analyse, text, trigger):
+    found = analyse(text).suggestions
+    assert found, text
+    s = found[0]
+    assert s.qualifiers.temporality == "historical", text
+    assert any(trigger in t.span.text for t in s.triggers if t.sets == "temporality=historical"), s.triggers
+
+
+def test_an_ended_placement_is_historical_not_absent(analyse):
+    analysis = analyse("De uithuisplaatsing van Sophie is per 1 januari beëindigd. Ze woont weer bij vader.")
+    s = suggestion(analysis, "icpc:Z16.03")
+    assert s.qualifiers.polarity == "present"
+    assert s.qualifiers.temporality == "historical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vader erkent dat hij Sami heeft geslagen. Opvoedondersteuning ingezet; er komt een veiligheidsplan.",
+        "Het oude veiligheidsplan is vervallen en er is nog geen nieuw plan gemaakt.",
+    ],
+)
+def test_a_safety_plan_still_to_come_or_gone_is_not_ja(analyse, text):
+    assert "vp:ja" not in asserted(analyse(text)), text
