@@ -99,6 +99,8 @@ def decide(
         ):
             return About("domestic_violence", "client", (), None)
         return about("family", undergoer, "het gaat over een familielid, niet over de jeugdige")
+    if undergoer is not None and undergoer.role == "animal":
+        return about("other", undergoer, "het gaat over een dier")
     if undergoer is not None and undergoer.role in OUTSIDERS:
         return about("other", undergoer, SOMEONE_ELSE)
     told_by_client = context.reporter_role == "client"  # "pt. (19) vertelt dat ze als kind ...": her own past

@@ -231,6 +231,8 @@ class ParticipantFinder:
             and not _belongs_to_noun_before(tokens, _at(tokens, p))
             and not _coordinated_with(tokens, p, subject)
         ]  # "de vriend van haar moeder ... haar": not the mother; "haar broer en vader": both did it
+        if form == "participle" and before_objects:
+            objects = []  # "Sofia heeft een klasgenote geslagen en ...": the object stands before the participle
         undergoer = (objects or before_objects or [None])[0]
         return Participants(subject, undergoer)
 
@@ -454,6 +456,8 @@ class ParticipantFinder:
         if token.norm in self._lexicon.client_subject_pronouns:
             return Person(token, "pronoun")
         next_norm = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        if token.norm == "leerling" and i > 0 and tokens[i - 1].norm == "een":
+            return Person(token, "peer")  # "in de klas van Bo is een leerling uit huis geplaatst"
         if token.norm in ("oudste", "jongste") and i + 1 < len(tokens) and self._people.role(tokens[i + 1]):
             return None  # "de oudste zus": the sister is the person, 'oudste' only says which
         role = self._people.role(token, next_norm, first=i == 0)
@@ -514,7 +518,13 @@ class ParticipantFinder:
             j -= 1  # "haar oudere halfbroer"
         before = tokens[j].norm if j >= 0 else ""
         after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
-        described = before in ("de", "het") and j < i - 1  # "de oudste zus": a sister of the client
+        described = (before in ("de", "het") and j < i - 1) or before in (
+            "oudere",
+            "jongere",
+            "oudste",
+            "jongste",
+        )
+        # "de oudste zus", "Oudere zus (22)": a sister of the client
         return before in self._lexicon.possessives or after == "van" or described
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from terminology.data_files import load_json
 from terminology.normalize import normalize_word
 
-PERSON_ROLES = ("client", "caregiver", "family_adult", "authority", "peer", "stranger")
+PERSON_ROLES = ("client", "caregiver", "family_adult", "authority", "peer", "stranger", "animal")
 
 
 @dataclass(frozen=True)

@@ -141,3 +141,22 @@ def test_an_ended_placement_is_historical_not_absent(analyse):
 )
 def test_a_safety_plan_still_to_come_or_gone_is_not_ja(analyse, text):
     assert "vp:ja" not in asserted(analyse(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Milan vertelt dat zijn oom de kat een schop heeft gegeven.",
+        "Tim speelt veel GTA; in het spel slaat en schiet hij personages neer.",
+        "Lotte had nachtmerries na een horrorfilm waarin een kind werd mishandeld.",
+        "In de klas van Bo is een leerling uit huis geplaatst.",
+        "Oudere zus (22), die niet meer thuis woont, wordt door haar vriend mishandeld.",
+        "School meldt dat Sofia met twee vriendinnen een klasgenote heeft geslagen en het filmpje op TikTok "
+        "heeft gezet.",
+        "De urgentieaanvraag is afgewezen en ouders zijn daar boos over.",
+        "Veilig Thuis heeft het onderzoek naar vermeende verwaarlozing afgerond: de zorgen zijn niet "
+        "bevestigd.",
+    ],
+)
+def test_animals_films_classmates_and_refusals_give_no_code(analyse, text):
+    assert not asserted(analyse(text)) & (CHILD_ABUSE | NEGLECT | {"icpc:Z16.03", "icpc:Z16"}), text
