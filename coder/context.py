@@ -265,4 +265,7 @@ def _swallows(longer: TriggerHit, hit: TriggerHit) -> bool:
     it still hedges Y."""
     inside = len(longer.positions) > len(hit.positions) and set(hit.positions) <= set(longer.positions)
     same = longer.rule.qualifier == hit.rule.qualifier
-    return inside and (same or hit.rule.confirms or longer.rule.pseudo)
+    hides = longer.rule.pseudo and (
+        not longer.rule.pseudo_for or f"{hit.rule.qualifier}={hit.rule.value}" in longer.rule.pseudo_for
+    )  # "per 1 juni ... teruggeplaatst" hides the future of 'per', not the past of 'teruggeplaatst'
+    return inside and (same or hit.rule.confirms or hides)

@@ -88,6 +88,7 @@ class Engine:
         self.vocabulary = load_vocabulary()
         triggers = load_triggers()
         roles = load_roles()
+        self._roles = roles
         codebook = load_codebook()
         code_systems = load_code_systems()
         self.version = (
@@ -467,6 +468,13 @@ class Engine:
             result.append((finding, about))
         return result
 
+    def _said_stranger(self, finding: Finding, about: About) -> bool:
+        """ "verkracht door een onbekende": the stranger stands inside the phrase itself."""
+        if about.concept != "sexual_violence" or about.dependency is not None:
+            return False
+        words = finding.evidence.text.lower().split()
+        return any(self._roles.person_role.get(w) in ("stranger", "peer") for w in words)
+
     def _shared_doer_in_sentence(self, found: list[tuple[Finding, About]]) -> list[tuple[Finding, About]]:
         """ "Bij een vechtpartij kreeg Ravi een trap": an act whose doer is not named takes the relation from
         the violence named in the same sentence (street violence: no dependency)."""
@@ -474,7 +482,11 @@ class Engine:
         for finding, about in found:
             if finding.sentence is None:
                 continue
-            known = False if about.concept == "assault" else about.dependency
+            known = (
+                False
+                if about.concept == "assault" or self._said_stranger(finding, about)
+                else about.dependency
+            )
             if known is not None:
                 by_sentence.setdefault(finding.sentence.start, set()).add(known)
         in_note = {r for rs in by_sentence.values() for r in rs}

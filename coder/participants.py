@@ -232,7 +232,7 @@ class ParticipantFinder:
             and not _coordinated_with(tokens, p, subject)
         ]  # "de vriend van haar moeder ... haar": not the mother; "haar broer en vader": both did it
         if form == "participle" and before_objects:
-            objects = []  # "Sofia heeft een klasgenote geslagen en ...": the object stands before the participle
+            objects = []  # "Sofia heeft een klasgenote geslagen en ...": the object comes first
         undergoer = (objects or before_objects or [None])[0]
         return Participants(subject, undergoer)
 
