@@ -160,3 +160,21 @@ def test_a_safety_plan_still_to_come_or_gone_is_not_ja(analyse, text):
 )
 def test_animals_films_classmates_and_refusals_give_no_code(analyse, text):
     assert not asserted(analyse(text)) & (CHILD_ABUSE | NEGLECT | {"icpc:Z16.03", "icpc:Z16"}), text
+
+
+# Phrases whose alternatives were once written as several words ('van de trap' as one alternative) and so
+# never matched: each must now be found.
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Vader duwde hem van de trap.", "icpc:Z16.01"),
+        ("Als straf moest Noor op de gang zitten.", "icpc:Z16.01"),
+        ("Moeder dreigde hem op straat te zetten.", "icpc:Z16.01"),
+        ("Vader zette haar in haar ondergoed op het balkon.", "icpc:Z16.01"),
+        ("Zij vertelt dat haar stiefvader seks met haar heeft.", "icpc:Z16.01"),
+        ("Moeder reageert niet op het huilen van de baby.", "icpc:Z16.02"),
+        ("De kinderen zaten dagenlang in dezelfde luier.", "icpc:Z16.02"),
+    ],
+)
+def test_phrases_of_several_words_match(analyse, text, code):
+    assert code in asserted(analyse(text)), text
