@@ -219,6 +219,13 @@ class Engine:
             triggers = tuple(t for t in triggers if t.qualifier != "certainty")
             triggers += (Trigger(read.context.reporter, "certainty", "feit"),)  # type: ignore[arg-type]
             qualifiers = replace(qualifiers, certainty="feit")
+        denial = self._denied_by_client(sentence, triggers)
+        if denial is not None and qualifiers.polarity == "present":
+            # "Jongere ontkent dat hij thuis geslagen wordt": the child says it does not happen
+            triggers = tuple(t for t in triggers if t.qualifier != "polarity") + (
+                Trigger(denial.span, "polarity", "absent"),
+            )
+            qualifiers = replace(qualifiers, polarity="absent")
         first, last = sentence.tokens[match.start], sentence.tokens[match.end - 1]
         finding = Finding(
             concept=read.about.concept,
@@ -228,6 +235,16 @@ class Engine:
             sentence=Span(sentence.start, sentence.end, text[sentence.start : sentence.end]),
         )
         return finding, read.about
+
+    def _denied_by_client(self, sentence: Sentence, triggers: tuple[Trigger, ...]) -> Trigger | None:
+        for trigger in triggers:
+            if trigger.qualifier != "certainty" or not trigger.span.text.lower().startswith("ontken"):
+                continue
+            at = next((i for i, t in enumerate(sentence.tokens) if t.start == trigger.span.start), None)
+            people = self._participants.people_before(sentence, at) if at is not None else []
+            if people and people[-1].role == "client":
+                return trigger
+        return None
 
     def _note_level(
         self, text: str, read: _NoteReading, found: list[tuple[Finding, About]]

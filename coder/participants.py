@@ -91,6 +91,9 @@ SIBLINGS = frozenset(
 )
 
 
+SINGLE_SIBLINGS = frozenset({"broer", "zus", "halfbroer", "halfzus", "stiefbroer", "stiefzus"})
+
+
 @dataclass(frozen=True)
 class Participants:
     doer: Person | None
@@ -160,7 +163,11 @@ class ParticipantFinder:
                 tokens, max(0, first - 8), first - 2, start, end, self._lexicon.agent_markers
             )
         # the auxiliary stands before the participle ("is geslagen") or right after it ("geslagen is")
-        passive = form == "participle" and self._has_auxiliary(tokens, first, min(last, end + 1))
+        # "geslagen zou worden": a modal between participle and auxiliary; not "geslagen en is geschorst"
+        reach = (
+            end + 1 if end < len(tokens) and tokens[end].norm in ("zou", "zouden", "zal", "zullen") else end
+        )
+        passive = form == "participle" and self._has_auxiliary(tokens, first, min(last, reach))
         if form == "noun" or passive or doer is not None:
             undergoer = self._subject(tokens, first, start, exclude=doer)
             if (
@@ -215,7 +222,12 @@ class ParticipantFinder:
         inverted = (
             objects and _at(tokens, objects[0]) <= end + 1
         )  # "soms slaat vader hem": right after the verb
-        if subject is None and inverted and objects[0].token.norm not in OBJECT_PRONOUNS:
+        if (
+            subject is None
+            and inverted
+            and objects[0].token.norm not in OBJECT_PRONOUNS
+            and not _after_preposition(tokens, _at(tokens, objects[0]))  # "schreeuwt tegen zijn zusjes"
+        ):
             subject, objects = objects[0], objects[1:]
         if subject is not None and subject.role == "client":
             adult = self._adult_before_relative_clause(tokens, first)
@@ -456,6 +468,8 @@ class ParticipantFinder:
         if token.norm in self._lexicon.client_subject_pronouns:
             return Person(token, "pronoun")
         next_norm = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        if token.norm in SINGLE_SIBLINGS and i + 1 < len(tokens) and tokens[i + 1].norm == "(":
+            return Person(token, "peer")  # "Broer (19) heeft in een pleeggezin gewoond": a brother
         if token.norm == "leerling" and i > 0 and tokens[i - 1].norm == "een":
             return Person(token, "peer")  # "in de klas van Bo is een leerling uit huis geplaatst"
         if token.norm in ("oudste", "jongste") and i + 1 < len(tokens) and self._people.role(tokens[i + 1]):

@@ -178,3 +178,21 @@ def test_animals_films_classmates_and_refusals_give_no_code(analyse, text):
 )
 def test_phrases_of_several_words_match(analyse, text, code):
     assert code in asserted(analyse(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jongere ontkent dat hij thuis geslagen wordt en er zijn geen verwondingen gezien.",
+        "Sem heeft samen met vrienden een klasgenoot in elkaar geslagen en is daarvoor geschorst.",
+        "Dani blowt, komt 's nachts laat thuis en schreeuwt tegen zijn zusjes.",
+        "Broer (19) heeft jaren geleden in een pleeggezin gewoond; Jasmijn (8) woont gewoon thuis.",
+    ],
+)
+def test_a_child_denying_or_doing_it_or_a_brother_placed_is_no_code(analyse, text):
+    assert not asserted(analyse(text)) & (CHILD_ABUSE | {"icpc:Z16.03"}), text
+
+
+def test_a_parent_denying_keeps_the_finding_as_a_vermoeden(analyse):
+    s = suggestion(analyse("Vader ontkent dat hij Tim slaat."), "icpc:Z16.01")
+    assert (s.qualifiers.polarity, s.qualifiers.certainty) == ("present", "vermoeden")
