@@ -15,6 +15,7 @@ from rapidfuzz.process import extractOne
 from terminology.patterns import Gap, Pattern, Word
 
 MIN_FUZZY_LENGTH = 7
+QUOTES = frozenset({"'", '"', "\u2018", "\u2019", "\u201c", "\u201d", "`"})
 TWO_TYPOS_LENGTH = 13
 
 
@@ -145,10 +146,15 @@ def _walk_from(elements, index: int, readings, positions: tuple[int, ...]) -> tu
     if isinstance(element, Gap):
         gap, index = element.max_words, index + 1
         element = elements[index]
-    last = positions[-1]
-    for candidate in range(last + 1, min(last + 2 + gap, len(readings))):
+    skipped = 0
+    for candidate in range(positions[-1] + 1, len(readings)):
         if _fits(element, readings[candidate]):
             found = _walk_from(elements, index + 1, readings, positions + (candidate,))
             if found is not None:
                 return found
+        if readings[candidate][0] in QUOTES:
+            continue  # "dat het 'haar schuld' is": quotation marks stand between words, not in the way
+        skipped += 1
+        if skipped > gap:
+            break
     return None

@@ -196,6 +196,9 @@ class ParticipantFinder:
                 undergoer = self._after_marker(tokens, end, near, end, end, markers) or undergoer
             return Participants(doer, undergoer)
         # active: "vader slaat hem", "dat zijn vader hem schopt", "soms slaat vader hem"
+        told = self._told_inside(tokens, start, end, matched)
+        if told is not None:  # "Sofie zegt dat mama haar 'elke dag' uitscheldt voor hoer": mama did it
+            return told
         subject = self._subject(tokens, first, start, exclude=None)
         if subject is None:
             relative = self._relative_doer_and_object(tokens, first, start)
@@ -247,6 +250,19 @@ class ParticipantFinder:
             objects = []  # "Sofia heeft een klasgenote geslagen en ...": the object comes first
         undergoer = (objects or before_objects or [None])[0]
         return Participants(subject, undergoer)
+
+    def _told_inside(self, tokens: tuple[Token, ...], start: int, end: int, matched) -> Participants | None:
+        """A phrase spanning "zegt dat X ...": X, after 'dat', is the doer, not the one telling."""
+        for i in range(start + 1, end):
+            if tokens[i].norm != "dat" or i in matched:
+                continue
+            people = [p for p in self._people_in(tokens, i + 1, end) if _at(tokens, p) not in matched]
+            doers = [p for p in people if p.token.norm not in OBJECT_PRONOUNS and p.role != "pronoun"]
+            if doers:
+                rest = [p for p in people if not _same(p, doers[0])]
+                return Participants(doers[0], rest[0] if rest else None)
+            return None
+        return None
 
     def _relative_doer_and_object(
         self, tokens: tuple[Token, ...], first: int, start: int

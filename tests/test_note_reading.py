@@ -196,3 +196,13 @@ def test_a_child_denying_or_doing_it_or_a_brother_placed_is_no_code(analyse, tex
 def test_a_parent_denying_keeps_the_finding_as_a_vermoeden(analyse):
     s = suggestion(analyse("Vader ontkent dat hij Tim slaat."), "icpc:Z16.01")
     assert (s.qualifiers.polarity, s.qualifiers.certainty) == ("present", "vermoeden")
+
+
+def test_quotation_marks_do_not_break_a_phrase(analyse):
+    analysis = analyse("Moeder zei tegen Jade dat het 'haar schuld' is dat ze niet thuis mag wonen.")
+    assert "icpc:Z16.01" in asserted(analysis)
+
+
+def test_in_a_told_clause_the_one_after_dat_did_it(analyse):
+    analysis = analyse("Sofie zegt dat mama haar 'elke dag' uitscheldt voor hoer.")
+    assert "icpc:Z16.01" in asserted(analysis)
