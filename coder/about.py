@@ -62,9 +62,16 @@ def decide(
     ):
         # "Moeder vertelt dat zij als kind ...": the pronoun is the mother herself
         undergoer = replace(undergoer, role="caregiver")
+    peer_did_it = (
+        doer is not None and doer.role == "pronoun" and doer.token.norm in ("hij", "zij", "ze")
+    ) or (
+        context.qualifiers.certainty
+        == "feit"  # "de ex-vriend heeft bekend dat ...": a confession, not her story
+    )
     if (
         context.reporter_role == "peer"
         and not context.hearsay
+        and not peer_did_it  # "de ex-vriend heeft bekend dat hij haar ... heeft gedwongen"
         and (undergoer is None or undergoer.role == "pronoun")
     ):
         # "een vriendin vertelt dat haar vader haar slaat": it is about the friend

@@ -253,6 +253,8 @@ def _resolve(hits: list[TriggerHit]) -> list[TriggerHit]:
             else:
                 sets = f"{other.rule.qualifier}={other.rule.value}"
                 reach = rule.max_scope if rule.max_scope is not None else 3
+                if other.rule.ends_earlier or other.rule.continues_past:
+                    continue  # "sinds 2016 woont hij weer bij moeder": 'sinds' speaks of now, the end stands
                 if sets in rule.pseudo_for and hit.start <= other.start <= hit.end + reach:
                     hidden.add(j)
     kept = [h for j, h in enumerate(hits) if j not in hidden]

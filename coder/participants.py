@@ -91,6 +91,7 @@ SIBLINGS = frozenset(
 )
 
 
+COUSINS = frozenset({"neefje", "nichtje", "neefjes", "nichtjes"})
 SINGLE_SIBLINGS = frozenset({"broer", "zus", "halfbroer", "halfzus", "stiefbroer", "stiefzus"})
 
 
@@ -484,6 +485,9 @@ class ParticipantFinder:
         if token.norm in self._lexicon.client_subject_pronouns:
             return Person(token, "pronoun")
         next_norm = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        if token.norm in COUSINS:
+            named = i + 1 < len(tokens) and self._people.is_name(tokens[i + 1])
+            return Person(token, "client" if named else "peer")  # "zijn neefje" / "zijn nichtje Aya"
         if token.norm in SINGLE_SIBLINGS and i + 1 < len(tokens) and tokens[i + 1].norm == "(":
             return Person(token, "peer")  # "Broer (19) heeft in een pleeggezin gewoond": a brother
         if token.norm == "leerling" and i > 0 and tokens[i - 1].norm == "een":

@@ -206,3 +206,30 @@ def test_quotation_marks_do_not_break_a_phrase(analyse):
 def test_in_a_told_clause_the_one_after_dat_did_it(analyse):
     analysis = analyse("Sofie zegt dat mama haar 'elke dag' uitscheldt voor hoer.")
     assert "icpc:Z16.01" in asserted(analysis)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leon is van slag omdat zijn neefje in Helmond vorige maand uit huis is geplaatst.",
+        "De Raad heeft onderzocht of Jayden beter in een pleeggezin kan wonen. Daar is van afgezien.",
+        "Thomas kwam met een blauw oog op school; bij trefbal kreeg hij een bal vol tegen zijn hoofd.",
+    ],
+)
+def test_a_cousin_placed_a_placement_rejected_and_a_ball_in_the_face_give_no_code(analyse, text):
+    assert not asserted(analyse(text)) & (CHILD_ABUSE | {"icpc:Z16.03"}), text
+
+
+def test_a_peer_who_confesses_what_he_did_to_the_client(analyse):
+    analysis = analyse(
+        "De ex-vriend (16) van Demi heeft bekend dat hij haar tegen haar wil tot seks heeft gedwongen."
+    )
+    assert "icpc:Z25.01" in asserted(analysis)
+
+
+def test_the_end_of_a_placement_told_with_sinds_still_makes_it_past(analyse):
+    analysis = analyse(
+        "Sami heeft als peuter twee jaar in een pleeggezin gewoond. "
+        "Sinds 2016 woont hij weer bij zijn moeder."
+    )
+    assert suggestion(analysis, "icpc:Z16.03").qualifiers.temporality == "historical"
