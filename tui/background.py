@@ -29,6 +29,7 @@ NoteSource = Callable[[], Iterable[Note | ReadError]]
 EngineFactory = Callable[[], Any]
 StoreOpener = Callable[[], Any]
 READ_BATCH = 32
+MAX_READ_NOTICES = 5  # unreadable records shown one by one; beyond this only their number
 
 
 def one_line(err: BaseException) -> str:
@@ -85,12 +86,25 @@ def read_notes(source: NoteSource, post: Post, cancelled: Callable[[], bool]) ->
 
 class StartsInBackground:
     """For a screen that needs notes, a store and an engine: it sets `_note_source`, `_store_opener` and
-    `_engine_factory`, and calls these two after its first paint."""
+    `_engine_factory`, and calls these two after its first paint. A store that cannot open ends the app;
+    each unreadable record is a notification (the first few of them)."""
 
     _note_source: NoteSource
     _store_opener: StoreOpener
     _engine_factory: EngineFactory
+    _read_failures: int = 0
     post_message: Post
+    app: Any
+    notify: Callable[..., Any]
+
+    def on_store_failed(self, message: StoreFailed) -> None:
+        self.app.fail(message.reason)
+
+    def on_note_unreadable(self, message: NoteUnreadable) -> None:
+        self._read_failures += 1
+        self.app.read_failures += 1
+        if self._read_failures <= MAX_READ_NOTICES:
+            self.notify(str(message.error), title="Niet gelezen", severity="warning", markup=False, timeout=8)
 
     @work(thread=True, group="start", exit_on_error=False)
     def _open_store_then_engine(self) -> None:

@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from coder.model import Certainty, Note
 from tui import background
+from tui.background import MAX_READ_NOTICES
 from tui.choices import NoteChoices
 from tui.highlight import note_marks
 from tui.messages import (
@@ -27,8 +28,6 @@ from tui.messages import (
     NoteAnalysed,
     NotesFinished,
     NotesRead,
-    NoteUnreadable,
-    StoreFailed,
     StoreOpened,
 )
 from tui.notebook import NoteBook
@@ -43,7 +42,6 @@ LOADING = "suggesties laden..."
 # Notes up to this size are analysed at once on the UI thread (a 1,000-word note takes some 40 ms), so the
 # screen is drawn once; longer ones on a worker, so the screen stays responsive.
 SYNC_ANALYSIS_CHARS = 20_000
-MAX_READ_NOTICES = 5
 
 
 class CodingScreen(background.StartsInBackground, Screen[None]):
@@ -64,7 +62,6 @@ class CodingScreen(background.StartsInBackground, Screen[None]):
         self._engine: Any = None
         self._engine_lock = threading.Lock()
         self._store: Any = None
-        self._read_failures = 0
         self.notebook = NoteBook()
 
     # -- layout -------------------------------------------------------------------------------------
@@ -136,10 +133,6 @@ class CodingScreen(background.StartsInBackground, Screen[None]):
         self._store = self.app.store = message.store
         self._refresh_current()
 
-    @on(StoreFailed)
-    def _store_failed(self, message: StoreFailed) -> None:
-        self.app.fail(message.reason)
-
     @on(NotesRead)
     def _notes_read(self, message: NotesRead) -> None:
         self.notebook.add(message.notes)
@@ -147,13 +140,6 @@ class CodingScreen(background.StartsInBackground, Screen[None]):
             self.open_note(0)
         else:
             self._update_header()
-
-    @on(NoteUnreadable)
-    def _note_unreadable(self, message: NoteUnreadable) -> None:
-        self._read_failures += 1
-        self.app.read_failures += 1
-        if self._read_failures <= MAX_READ_NOTICES:
-            self.notify(str(message.error), title="Niet gelezen", severity="warning", markup=False, timeout=8)
 
     @on(NotesFinished)
     def _notes_finished(self, message: NotesFinished) -> None:

@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 
 from coder.model import Analysis
 from tui import background
+from tui.background import MAX_READ_NOTICES
 from tui.messages import (
     AnalysisFailed,
     EngineFailed,
@@ -27,8 +28,6 @@ from tui.messages import (
     NoteAnalysed,
     NotesFinished,
     NotesRead,
-    NoteUnreadable,
-    StoreFailed,
     StoreOpened,
 )
 from tui.notebook import NoteBook
@@ -42,7 +41,6 @@ DEFAULT_CLAIM_SECONDS = 30 * 60
 POLL_SECONDS = 5.0  # how often statuses and claims are read again from the store
 PAUSE_AFTER_KEY = 0.6  # the background analysis waits this long after each key (see review_analysis)
 REDRAW_SECONDS = 0.2  # analyses arriving one by one redraw the list at most this often
-MAX_READ_NOTICES = 5
 
 
 def proposals_of(analysis: Analysis) -> tuple[Proposal, ...]:
@@ -78,7 +76,6 @@ class QueueScreen(background.StartsInBackground, Screen[None]):
         self.claims: dict[str, Any] = {}  # note id -> Claim (unexpired)
         self.held: str | None = None  # the note this reviewer holds (open in the note screen)
         self._proposals: dict[int, tuple[Proposal, ...]] = {}
-        self._read_failures = 0
         self._dirty = False
         self._open_when_loaded: int | None = None  # Enter pressed before the engine was there
         self.last_key = 0.0  # time.monotonic() of the last key pressed anywhere in the app
@@ -126,21 +123,10 @@ class QueueScreen(background.StartsInBackground, Screen[None]):
         self.store = self.app.store = message.store
         self.refresh_from_store()
 
-    @on(StoreFailed)
-    def _store_failed(self, message: StoreFailed) -> None:
-        self.app.fail(message.reason)
-
     @on(NotesRead)
     def _notes_read(self, message: NotesRead) -> None:
         self.notebook.add(message.notes)
         self._dirty = True
-
-    @on(NoteUnreadable)
-    def _note_unreadable(self, message: NoteUnreadable) -> None:
-        self._read_failures += 1
-        self.app.read_failures += 1
-        if self._read_failures <= MAX_READ_NOTICES:
-            self.notify(str(message.error), title="Niet gelezen", severity="warning", markup=False, timeout=8)
 
     @on(NotesFinished)
     def _notes_finished(self, message: NotesFinished) -> None:
