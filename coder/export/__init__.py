@@ -81,12 +81,14 @@ def get_format(name: str) -> ExportFormat:
 
 
 @contextmanager
-def private_output(path: Path, newline: str | None = None) -> Iterator[IO[str]]:
-    """A text file readable by its owner only, that appears at `path` complete or not at all."""
+def private_output(path: Path, newline: str | None = None, binary: bool = False) -> Iterator[IO]:
+    """A file (text, or bytes with `binary`) readable by its owner only, that appears at `path` complete or
+    not at all."""
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
+        opened = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline=newline)
+        with opened as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 from datetime import datetime
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from coder.export import ExportRequest
+from coder.export import ExportRequest, private_output
 from coder.export.csv_export import COLUMNS, rows
 
 SCHEMA = pa.schema(
@@ -28,7 +26,8 @@ def write(request: ExportRequest) -> int:
         for name in COLUMNS:
             columns[name].append(_value(name, row[name]))
     table = pa.table(columns, schema=SCHEMA)
-    _write_private(Path(request.out), table)
+    with private_output(Path(request.out), binary=True) as handle:  # owner-only, complete or not at all
+        pq.write_table(table, handle)
     return table.num_rows
 
 
@@ -36,18 +35,3 @@ def _value(name: str, text: str) -> object:
     if text == "":
         return None
     return datetime.fromisoformat(text) if name == "accepted_at" else text
-
-
-def _write_private(path: Path, table: pa.Table) -> None:
-    """Owner-only, and at `path` complete or not at all."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            pq.write_table(table, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
