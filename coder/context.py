@@ -77,10 +77,7 @@ class ContextFinder:
             hit
             for hit in hits
             if not hit.rule.pseudo
-            and not hit.rule.note_wide  # explanations are weighed over the note, where a rejection is seen
-            and not hit.rule.ends_earlier  # weighed over the note too: it speaks of what came before
-            and not hit.rule.children_away
-            and not hit.rule.continues_past
+            and not hit.rule.about_other_sentences  # weighed over the note, where more is seen
             and hit.rule.applies_to(concept, kind)
             and (not hit.rule.requires or hit.rule.requires & norms)
             and self._reaches(sentence, hit, target_start, target_end)

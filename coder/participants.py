@@ -311,16 +311,8 @@ class ParticipantFinder:
 
     def _partners_owner(self, tokens: tuple[Token, ...], doer: Person) -> Person | None:
         """ "haar partner" did it and no one else is named: it was done to the partner's owner, an adult."""
-        at = _at(tokens, doer)
-        if (
-            doer.role not in ("caregiver", "family_adult")
-            or tokens[at].norm not in PARTNER_WORDS | EX_PARTNER_WORDS
-        ):
-            return None
-        j = at - 1
-        while j >= 0 and tokens[j].norm in ADJECTIVE_PERSON_WORDS | {"ex", "huidige"}:
-            j -= 1
-        if j < 0 or tokens[j].norm not in ("haar", "zijn"):
+        j = _partner_possessive(tokens, doer)
+        if j is None:
             return None
         owner = self._owner(tokens, j)
         return owner if owner is not None and owner.role == "caregiver" else None
@@ -365,17 +357,11 @@ class ParticipantFinder:
 
     def _partner_beaten(self, tokens: tuple[Token, ...], subject: Person | None, last: int) -> Person | None:
         """ "haar partner ... haar", "zijn vriendin ... hem": an adult's partner did it to that adult."""
-        if subject is None or subject.role not in ("caregiver", "family_adult"):
+        j = _partner_possessive(tokens, subject) if subject is not None else None
+        if j is None:
             return None
-        at = _at(tokens, subject)
-        if tokens[at].norm not in PARTNER_WORDS | EX_PARTNER_WORDS:
-            return None
-        j = at - 1
-        while j >= 0 and tokens[j].norm in ADJECTIVE_PERSON_WORDS | {"ex", "huidige"}:
-            j -= 1
-        possessive = tokens[j].norm if j >= 0 else ""
-        pronoun = {"haar": "haar", "zijn": "hem"}.get(possessive)
-        for i in range(at + 1, last + 1):
+        pronoun = {"haar": "haar", "zijn": "hem"}[tokens[j].norm]
+        for i in range(_at(tokens, subject) + 1, last + 1):  # type: ignore[arg-type]  (j implies a subject)
             if tokens[i].norm != pronoun:
                 continue
             following = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -572,6 +558,20 @@ def _coordinated_with(tokens: tuple[Token, ...], person: Person, subject: Person
         return False
     at, subject_at = _at(tokens, person), _at(tokens, subject)
     return 0 < at - subject_at <= 3 and tokens[at - 1].norm == "en" and at - 1 > subject_at
+
+
+def _partner_possessive(tokens: tuple[Token, ...], person: Person) -> int | None:
+    """Where the "haar"/"zijn" of an adult's partner stands ("haar nieuwe partner", "zijn ex"), or None."""
+    at = _at(tokens, person)
+    if (
+        person.role not in ("caregiver", "family_adult")
+        or tokens[at].norm not in PARTNER_WORDS | EX_PARTNER_WORDS
+    ):
+        return None
+    j = at - 1
+    while j >= 0 and tokens[j].norm in ADJECTIVE_PERSON_WORDS | {"ex", "huidige"}:
+        j -= 1
+    return j if j >= 0 and tokens[j].norm in ("haar", "zijn") else None
 
 
 def _belongs_to_noun_before(tokens: tuple[Token, ...], i: int) -> bool:

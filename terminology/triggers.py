@@ -16,6 +16,14 @@ DIRECTIONS = ("forward", "backward", "both")
 QUALIFIERS = ("polarity", "certainty", "temporality", "experiencer", "source")
 
 
+# the yes/no fields of a trigger entry, read the same way: absent means False
+FLAGS = (
+    "reporter", "reporter_follows", "confirms", "own_history", "benign", "note_wide", "observes",
+    "confirms_note", "denies_note", "refutes_note", "continues_past", "past_itself", "children_away",
+    "ends_earlier",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class TriggerRule:
     id: str  # position in the file, for tests and messages
@@ -45,6 +53,11 @@ class TriggerRule:
     ends_earlier: bool = False  # 'sindsdien woont vader elders': what came just before is past
     pseudo: bool = False
     pseudo_for: frozenset[str] = frozenset()  # "qualifier=value" it hides; empty with pseudo=True: hides all
+
+    @property
+    def about_other_sentences(self) -> bool:
+        """Weighed over the note (coder/note_level.py), not applied to a finding in its own scope."""
+        return self.note_wide or self.ends_earlier or self.children_away or self.continues_past
 
     def applies_to(self, concept_id: str, concept_kind: str) -> bool:
         if self.only_for and concept_id not in self.only_for and concept_kind not in self.only_for:
@@ -84,21 +97,8 @@ def _parse_rule(index: int, entry: Mapping[str, Any]) -> list[TriggerRule]:
         not_for=frozenset(entry.get("not_for", ())),
         requires=frozenset(normalize_word(w) for w in entry.get("requires", ())),
         stops_at=frozenset(normalize_word(w) for w in entry.get("stops_at", ())),
-        reporter=bool(entry.get("reporter")),
-        reporter_follows=bool(entry.get("reporter_follows")),
-        confirms=bool(entry.get("confirms")),
-        own_history=bool(entry.get("own_history")),
-        benign=bool(entry.get("benign")),
-        note_wide=bool(entry.get("note_wide")),
         note_wide_sentences=int(entry.get("note_wide_sentences", 0)),
-        refutes_note=bool(entry.get("refutes_note")),
-        ends_earlier=bool(entry.get("ends_earlier")),
-        children_away=bool(entry.get("children_away")),
-        continues_past=bool(entry.get("continues_past")),
-        past_itself=bool(entry.get("past_itself")),
-        observes=bool(entry.get("observes")),
-        confirms_note=bool(entry.get("confirms_note")),
-        denies_note=bool(entry.get("denies_note")),
+        **{flag: bool(entry.get(flag)) for flag in FLAGS},
         pseudo=pseudo,
         pseudo_for=frozenset(entry.get("pseudo_for", ())),
     )
