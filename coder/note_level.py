@@ -42,6 +42,8 @@ STILL_GOING = frozenset(
 RECENT = STILL_GOING - {"nog", "opnieuw", "wederom"} | {
     "afgelopen", "vanochtend", "vannacht", "gisteravond", "onlangs", "zojuist", "week"
 }  # fmt: skip
+# words that turn an answer around: "niet verzorgd", "weinig geduldig"
+NOT_SO = frozenset({"niet", "geen", "nooit", "weinig", "nauwelijks", "onvoldoende", "minder", "te", "amper"})
 PRESENT_AT = frozenset({"waren", "was", "stonden", "stond", "zaten", "zat"})  # "waar de kinderen bij waren"
 NAMED_DOER_ROLES = frozenset({"stranger", "peer", "caregiver", "family_adult", "authority"})
 WITNESS_WORDS = frozenset(
@@ -129,6 +131,7 @@ class NoteLevel:
                     finding = _with(finding, Trigger(refuting, "polarity", "absent"), polarity="absent")
                 updated.append((finding, about))
             found = updated
+        found = self._opinions_answered(text, read, found)
         found = self._concluded_absent(found)
         found = self._ended_later(text, read, found)
         found = self._past_continued(text, read, found)
@@ -144,6 +147,41 @@ class NoteLevel:
                 for f, a in found
             ]  # fmt: skip
         return found
+
+    def _opinions_answered(
+        self, text: str, read: NoteReading, found: list[tuple[Finding, About]]
+    ) -> list[tuple[Finding, About]]:
+        """ "Oma vindt dat moeder de kinderen verwaarloost. Wij zien verzorgde kinderen.": what the writer
+        sees, or an opinion given without any example, answers a finding that is only someone's opinion.
+        The answer stands in another sentence, or after 'maar' or ';' in the same one."""
+        opinions = [
+            f for f, _ in found if f.qualifiers.certainty == "mening" and f.qualifiers.polarity == "present"
+        ]
+        if not opinions:
+            return found
+        answers: list[tuple[int, Span]] = []  # (sentence start, trigger)
+        for n, sentence in enumerate(read.sentences):
+            for hit in read.triggers(n).own:
+                if hit.rule.contradicts_opinion and NOT_SO.isdisjoint(
+                    sentence.norms[max(0, hit.start - 3) : hit.start]
+                ):
+                    answers.append((sentence.start, _span(text, sentence, hit)))
+        if not answers:
+            return found
+        result = []
+        for finding, about in found:
+            if finding in opinions and finding.sentence is not None:
+                answer = next(
+                    (span for start, span in answers
+                     if start != finding.sentence.start
+                     or (span.start > finding.evidence.end
+                         and _terminated(text[finding.evidence.end : span.start]))),
+                    None,
+                )  # fmt: skip
+                if answer is not None:
+                    finding = _with(finding, Trigger(answer, "polarity", "absent"), polarity="absent")
+            result.append((finding, about))
+        return result
 
     def _concluded_absent(self, found: list[tuple[Finding, About]]) -> list[tuple[Finding, About]]:
         """ "Vader schrijft dat moeder de kinderen verwaarloost ... ik zie geen aanwijzingen voor
@@ -398,6 +436,11 @@ class NoteLevel:
                 )
             result.append((finding, about))
         return result
+
+
+def _terminated(between: str) -> bool:
+    """A clause boundary ('maar', ';') lies in this stretch of text."""
+    return ";" in between or "maar" in between.lower().split()
 
 
 def _denied(sentence: Sentence, hit) -> bool:

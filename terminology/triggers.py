@@ -20,7 +20,7 @@ QUALIFIERS = ("polarity", "certainty", "temporality", "experiencer", "source")
 FLAGS = (
     "reporter", "reporter_follows", "confirms", "own_history", "benign", "note_wide", "observes",
     "confirms_note", "denies_note", "refutes_note", "continues_past", "past_itself", "children_away",
-    "ends_earlier",
+    "ends_earlier", "contradicts_opinion",
 )  # fmt: skip
 
 
@@ -51,13 +51,22 @@ class TriggerRule:
     past_itself: bool = False  # with continues_past: past unless the sentence before was recent ('toen')
     children_away: bool = False  # 'de kinderen logeerden bij oma': they did not witness the violence
     ends_earlier: bool = False  # 'sindsdien woont vader elders': what came just before is past
+    contradicts_opinion: bool = (
+        False  # 'de kinderen zien er verzorgd uit': an opinion in the note is answered
+    )
     pseudo: bool = False
     pseudo_for: frozenset[str] = frozenset()  # "qualifier=value" it hides; empty with pseudo=True: hides all
 
     @property
     def about_other_sentences(self) -> bool:
         """Weighed over the note (coder/note_level.py), not applied to a finding in its own scope."""
-        return self.note_wide or self.ends_earlier or self.children_away or self.continues_past
+        return (
+            self.note_wide
+            or self.ends_earlier
+            or self.children_away
+            or self.continues_past
+            or self.contradicts_opinion
+        )
 
     def applies_to(self, concept_id: str, concept_kind: str) -> bool:
         if self.only_for and concept_id not in self.only_for and concept_kind not in self.only_for:

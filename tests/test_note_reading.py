@@ -233,3 +233,72 @@ def test_the_end_of_a_placement_told_with_sinds_still_makes_it_past(analyse):
         "Sinds 2016 woont hij weer bij zijn moeder."
     )
     assert suggestion(analysis, "icpc:Z16.03").qualifiers.temporality == "historical"
+
+
+# --- opinions answered, conditions, things that are neglected -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tante noemt de opvoeding van moeder 'gewoon verwaarlozing', omdat de kinderen laat naar bed gaan. "
+        "Wij zien bij de huisbezoeken verzorgde kinderen.",
+        "Oma vindt dat moeder de kinderen verwaarloost; ze noemt het 'verwaarlozing'. De kinderen zien er "
+        "verzorgd uit en doen het goed op school.",
+        "De buurman vindt dat moeder de kinderen verwaarloost, maar bij het huisbezoek zag ik een opgeruimd "
+        "huis en vrolijke kinderen.",
+        "Oma vindt dat moeder de kinderen verwaarloost. Concrete voorbeelden kan ze niet geven.",
+    ],
+)
+def test_an_opinion_the_writer_answers_is_absent(analyse, text):
+    assert not asserted(analyse(text)) & NEGLECT, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nothing answers the opinion: it stays, as a mening
+        "Oma vindt dat moeder de kinderen verwaarloost.",
+        # the answer is itself negative
+        "Oma vindt dat moeder de kinderen verwaarloost. De kinderen zien er niet verzorgd uit.",
+    ],
+)
+def test_an_opinion_left_standing_stays_a_mening(analyse, text):
+    assert suggestion(analyse(text), "icpc:Z16.02").qualifiers.certainty == "mening"
+
+
+def test_calling_it_neglect_is_an_opinion(analyse):
+    found = suggestion(analyse("Tante noemt de opvoeding van moeder 'gewoon verwaarlozing'."), "icpc:Z16.02")
+    assert found.qualifiers.certainty == "mening"
+    assert [t.span.text for t in found.triggers if t.qualifier == "certainty"] == ["noemt"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De GI bereidt een verzoek voor; als de rechter akkoord gaat, verhuist Lars (7) naar een pleeggezin.",
+        "Besproken dat, als de veiligheid thuis niet verbetert, plaatsing in een gezinshuis een optie is.",
+    ],
+)
+def test_a_placement_under_a_condition_or_as_an_option_is_not_coded(analyse, text):
+    assert "icpc:Z16.03" not in asserted(analyse(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ayla (9) woont sinds de zomer bij haar oma als netwerkpleeggezin.",
+        "Ryan heeft van zijn 3e tot zijn 6e bij opa en oma gewoond, als netwerkpleeggezin onder een OTS.",
+    ],
+)
+def test_als_meaning_as_is_no_condition(analyse, text):
+    assert "icpc:Z16.03" in asserted(analyse(text)), text
+
+
+def test_a_garden_that_is_neglected_is_no_neglect_of_a_child(analyse):
+    text = "De tuin van de woning is verwaarloosd en er staat grofvuil voor de deur. Binnen is het netjes."
+    assert not asserted(analyse(text)) & NEGLECT
+
+
+def test_a_missing_safety_plan_is_nee(analyse):
+    assert "vp:nee" in asserted(analyse("Bij de overdracht aan de GI ontbrak een veiligheidsplan."))
