@@ -14,13 +14,14 @@ from dataclasses import dataclass, replace
 
 from coder import __version__
 from coder.about import CLIENT_DID_IT, FATHERS, MOTHERS, SOMEONE_ELSE, About, decide
+from coder.cast import find_cast
 from coder.coding import CodedFinding, Coder
 from coder.context import Context, ContextFinder
 from coder.matcher import Match, PhraseMatcher, TypoCorrector
 from coder.model import Analysis, Considered, Finding, Note, Qualifiers, ReadError, Span, Trigger
 from coder.note_level import NoteLevel, NoteReading
 from coder.participants import ParticipantFinder, Participants
-from coder.people import People
+from coder.people import NOBODY_ELSE, People
 from coder.tokens import Sentence, Tokenizer
 from terminology.codebook import load_codebook
 from terminology.codesystems import load_code_systems
@@ -69,6 +70,7 @@ class Engine:
         self._matcher = PhraseMatcher(((t, t.pattern) for t in self.vocabulary.terms), corrector)
         self._exclusions = PhraseMatcher(((p, p) for p in self.vocabulary.exclusions), corrector=None)
         people = People(roles, known_words=vocabulary_words | trigger_words)
+        self._people = people
         self._context = ContextFinder(triggers, people)
         self._participants = ParticipantFinder(people)
         self._note = NoteLevel(self.vocabulary, self._participants, roles)
@@ -132,6 +134,13 @@ class Engine:
         return _Reading(context, who, about, qualifiers, tuple(sorted(triggers, key=lambda t: t.span.start)))
 
     def _analyse(self, note: Note, sentences: list[Sentence]) -> Analysis:
+        self._people.cast = find_cast(sentences, self._people)
+        try:
+            return self._analyse_cast(note, sentences)
+        finally:
+            self._people.cast = NOBODY_ELSE
+
+    def _analyse_cast(self, note: Note, sentences: list[Sentence]) -> Analysis:
         year = _reference_year(note)
         read = NoteReading(sentences, self._targets, lambda sentence: self._context.hits(sentence, year))
         found: list[tuple[Finding, About]] = []

@@ -132,6 +132,18 @@ class ParticipantFinder:
         ) or any(
             tokens[i].norm in ("slachtoffer", "hem", "haar", "zij", "hij") for i in range(first, last + 1)
         )
+        if found.undergoer is None and self._people.cast.others:
+            # "Het nieuwe pleegkind, Jordy (3), had brandplekken op zijn rug" (the child the sentence is
+            # about), "daar is hij door die vader geslagen" (the child just named): when that is a child the
+            # note names apart from its client, it happened to that child
+            before = [p for p in self._people_in(tokens, 0, start) if p.role in ("client", "peer", "pronoun")]
+            chosen = before[0] if kind == "sign" else before[-1] if before else None
+            if (
+                chosen is not None
+                and self._people.cast.other_child(chosen.token)
+                and not _same(chosen, found.doer)
+            ):
+                found = replace(found, undergoer=chosen)
         return replace(found, client_mentioned=mentioned)
 
     def _find(
@@ -449,6 +461,8 @@ class ParticipantFinder:
                 continue  # "broer Kai", "moeder Sara": the name belongs to the word before
             if tokens[i].norm in OBJECT_PRONOUNS:
                 continue
+            if tokens[i].capitalised and i + 1 < len(tokens) and tokens[i + 1].norm in ("'", "'s"):
+                continue  # "Mees' oudere broer Thijs": Mees is whose brother, not who
             person = self._person(tokens, i)
             if person is not None and not _same(person, exclude):
                 return person
@@ -468,6 +482,8 @@ class ParticipantFinder:
 
     def _person(self, tokens: tuple[Token, ...], i: int) -> Person | None:
         token = tokens[i]
+        if self._people.cast.other_child(token):
+            return Person(token, "peer")  # a child the note names apart from its client (coder/cast.py)
         if token.norm in self._lexicon.client_subject_pronouns:
             return Person(token, "pronoun")
         next_norm = tokens[i + 1].norm if i + 1 < len(tokens) else ""

@@ -37,6 +37,19 @@ SOURCE_OF_ROLE = {
 
 
 @dataclass(frozen=True)
+class Cast:
+    """Which words of the note being read name or point at a child other than the client (coder/cast.py)."""
+
+    others: frozenset[int] = frozenset()  # start offsets of those words
+
+    def other_child(self, token: Token) -> bool:
+        return token.start in self.others
+
+
+NOBODY_ELSE = Cast()
+
+
+@dataclass(frozen=True)
 class Person:
     token: Token
     role: str  # client | caregiver | family_adult | authority | peer | stranger | professional | third_party
@@ -46,6 +59,7 @@ class People:
     def __init__(self, lexicon: RoleLexicon, known_words: Collection[str]) -> None:
         self.lexicon = lexicon
         self._known = frozenset(known_words) | lexicon.not_names
+        self.cast = NOBODY_ELSE  # the note being read: which of its words name another child (coder/cast.py)
 
     def is_name(self, token: Token, next_norm: str | None = None, first: bool = False) -> bool:
         """A capitalised word no list knows. At the start of a sentence only when what follows says so
@@ -63,6 +77,8 @@ class People:
 
     def role(self, token: Token, next_norm: str | None = None, first: bool = False) -> str | None:
         """The part the person named by this word plays, or None if it names no one."""
+        if self.cast.other_child(token):
+            return "peer"
         role = self.lexicon.role_of(token.norm)
         if role is not None:
             return role
@@ -141,6 +157,8 @@ class People:
         return None
 
     def _person(self, token: Token) -> Person | None:
+        if self.cast.other_child(token):
+            return Person(token, "peer")
         if token.norm in self.lexicon.client_subject_pronouns and token.norm not in self.lexicon.professional:
             return Person(token, "unknown")
         role = self.role(token)

@@ -302,3 +302,46 @@ def test_a_garden_that_is_neglected_is_no_neglect_of_a_child(analyse):
 
 def test_a_missing_safety_plan_is_nee(analyse):
     assert "vp:nee" in asserted(analyse("Bij de overdracht aan de GI ontbrak een veiligheidsplan."))
+
+
+# --- several children named: which one is the client ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the note says who its client is; the other child with an age is someone else
+        "Aanwezig: moeder, Kaylee (4, onze cliënt) en buurjongen Rico (8). Rico vertelde de agenten dat zijn "
+        "stiefvader hem gisteren tegen de muur had geduwd.",
+        "Cliënt is Sem (7). Zijn halfbroer Dylan (15) woont bij zijn eigen vader in Almere; daar is hij vorig "
+        "jaar door die vader met een riem geslagen, aldus moeder.",
+        # a pronoun pointing at the other child
+        "Agenten troffen vader, zoon Owen (6, betrokken jeugdige in ons dossier) en Destiny (15), de dochter "
+        "van vaders partner. Destiny had een bloedneus; zij verklaarde dat haar moeder haar had geslagen.",
+        # a foster child introduced after a comma, with the signs on him
+        "Bezoek aan pleeggezin Bakker, waar Amira (8) woont. Het nieuwe crisispleegkind, Jordy (3), had bij "
+        "binnenkomst brandplekken van sigaretten op zijn rug.",
+        # a brother named through the client's possessive
+        "Aanmelding betreft Mees (15). Moeder vertelde dat Mees' oudere broer Thijs jaren geleden door een "
+        "oom is misbruikt.",
+    ],
+)
+def test_another_named_child_is_not_the_client(analyse, text):
+    assert not asserted(analyse(text)) & CHILD_ABUSE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # both children of the note: the sister is named beside the client, not apart from her
+        "Sinds 3 maanden verblijven Timo (4) en zijn zusje Jill (1) in het crisispleeggezin. Bij binnenkomst "
+        "had Jill een ernstige luieruitslag met open wondjes.",
+        # an uncle's niece is the child the note is about
+        "Oom vertelt dat zijn nichtje Aya (7) door haar vader wordt geslagen.",
+        # no client named apart: the named child is the client
+        "Esra (15) is door een groep jongens in een portiek vastgehouden en betast. Aanmelding bij "
+        "Slachtofferhulp.",
+    ],
+)
+def test_the_child_of_the_note_is_still_the_client(analyse, text):
+    assert asserted(analyse(text)) & (CHILD_ABUSE | NEGLECT | {"icpc:Z25.01"}), text

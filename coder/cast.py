@@ -1,0 +1,214 @@
+"""Which named children in a note are not the client, read over the whole note before any sentence.
+
+Notes about a family name several children. When the note says who the client is ("Kaylee (4, onze
+cliënt)", "Jeugdige: Amber", "Esmee is de jeugdige in dit dossier", "Gesprek met moeder van Jorn"), the other
+children it names with an age are someone else. Without that, a child introduced as the client's sibling or
+cousin ("haar halfzusje Lieke", "zijn broertje Luuk"), as a neighbour or classmate ("buurjongen Rico") or as
+someone else's child ("Destiny (15), de dochter van vaders partner") is someone else. A pronoun whose nearest
+named person is such a child ("Destiny had een bloedneus; zij verklaarde ...") points at that child too.
+
+What it finds is a set of token positions; People reads them as the role "peer" (another child).
+"""
+
+from __future__ import annotations
+
+from coder.people import NAME_FOLLOWERS, NOBODY_ELSE, Cast, People
+from coder.tokens import Sentence, Token
+
+CLIENT_MARKERS = frozenset(
+    {"client", "cliente", "jeugdige", "aanmelding", "aangemeld", "betreft", "betrokkene", "aanmelder"}
+)
+SAYS_CLIENT = frozenset({"client", "cliente", "jeugdige", "aangemeld", "aanmelding", "betrokkene"})
+PARENT_WORDS = frozenset(
+    {"moeder", "vader", "ouders", "pleegouders", "pleegmoeder", "pleegvader", "stiefvader", "stiefmoeder"}
+)
+SIBLING_OR_COUSIN = frozenset(
+    {
+        "broer", "zus", "broertje", "zusje", "halfzus", "halfbroer", "stiefbroer", "stiefzus", "halfzusje",
+        "halfbroertje", "stiefzusje", "stiefbroertje", "pleegbroer", "pleegzus", "pleegbroertje",
+        "pleegzusje", "neef", "nicht", "neefje", "nichtje", "tweelingbroer", "tweelingzus",
+    }
+)  # fmt: skip
+OTHER_CHILD_WORDS = frozenset(
+    {
+        "buurjongen", "buurmeisje", "buurkind", "klasgenoot", "klasgenote", "klasgenootje", "vriendje",
+        "vriendinnetje", "schoolvriendje", "schoolvriendinnetje", "speelkameraadje", "pleegkind",
+        "kampgenoot", "groepsgenoot",
+    }
+)  # fmt: skip
+CHILD_OF = frozenset({"zoon", "dochter", "stiefzoon", "stiefdochter", "zoontje", "dochtertje", "kind"})
+DESCRIBING = frozenset(
+    {"oudere", "jongere", "kleine", "grote", "oudste", "jongste", "eigen", "tweede", "derde", "nieuwe"}
+)
+POSSESSIVES = frozenset({"haar", "zijn", "hun"})
+PRONOUNS = frozenset({"hij", "zij", "ze", "hem", "haar"})
+FEMALE_ADULTS = frozenset({"moeder", "mama", "stiefmoeder", "pleegmoeder", "oma", "tante", "vrouw", "zij"})
+MALE_ADULTS = frozenset({"vader", "papa", "stiefvader", "pleegvader", "opa", "oom", "man"})
+OBJECT_WORDS = frozenset({"hem", "hen", "hun", "zichzelf", "mij", "me"})
+
+
+def find_cast(sentences: list[Sentence], people: People) -> Cast:
+    names: list[tuple[int, int, Token]] = []  # (sentence, position, token) of every name in the note
+    for n, sentence in enumerate(sentences):
+        tokens = sentence.tokens
+        for i, token in enumerate(tokens):
+            following = tokens[i + 1].norm if i + 1 < len(tokens) else None
+            if people.is_name(token, following, first=i == 0):
+                names.append((n, i, token))
+    if len(names) < 2:
+        return NOBODY_ELSE
+    clients = {t.norm for n, i, t in names if _said_to_be_client(sentences, n, i)}
+    others = set()
+    for n, i, token in names:
+        if token.norm in clients:
+            continue
+        tokens = sentences[n].tokens
+        if not clients and _beside_a_client(tokens, i):
+            continue  # "zowel Sam als zijn broer Jordi", "Timo (4) en zijn zusje Jill (1)": both the children
+        introduced = _introduced_as_other(people, tokens, i, clients, sentences, n)
+        if introduced or (clients and _has_child_age(tokens, i)):
+            others.add(token.norm)
+    if not others:
+        return NOBODY_ELSE
+    marked = {t.start for _, _, t in names if t.norm in others}
+    persons = clients | others | {t.norm for n, i, t in names if _acts_as_person(sentences[n].tokens, i)}
+    marked |= _pronouns_for(sentences, people, others, persons)
+    return Cast(frozenset(marked))
+
+
+def _said_to_be_client(sentences: list[Sentence], n: int, i: int) -> bool:
+    tokens = sentences[n].tokens
+    norms = [t.norm for t in tokens]
+    # "Kaylee (4, onze cliënt)", "Lynn (13, aanmelding)"
+    if i + 1 < len(norms) and norms[i + 1] == "(":
+        inside = norms[i + 2 : i + 2 + norms[i + 2 :].index(")")] if ")" in norms[i + 2 :] else norms[i + 2 :]
+        if not CLIENT_MARKERS.isdisjoint(inside):
+            return True
+    # "Cliënt: Gijs", "Cliënt is Sem", "Jeugdige: Amber", "Het dossier betreft Amber", "aanmelding voor Noah"
+    # (not "aanmelding bij Slachtofferhulp")
+    before = norms[max(0, i - 5) : i]
+    if before and before[-1] in (":", "is", "betreft", "voor") and not CLIENT_MARKERS.isdisjoint(before):
+        return True
+    # "Esmee is de jeugdige in dit dossier", "Bryan is bij ons aangemeld"
+    after = norms[i + 1 : i + 6]
+    if after[:1] == ["is"] and not SAYS_CLIENT.isdisjoint(after):
+        return True
+    # "Gesprek met moeder van Jorn", "ouders van Kai (8)": the child the first sentence is about
+    return n == 0 and i >= 2 and norms[i - 1] == "van" and norms[i - 2] in PARENT_WORDS
+
+
+def _introduced_as_other(
+    people: People, tokens, i: int, clients: set[str], sentences: list[Sentence], n: int
+) -> bool:
+    j = i - 1
+    if j >= 1 and tokens[j].norm == ",":
+        j -= 1  # "Het nieuwe crisispleegkind, Jordy (3), ...", "het vorige pleegkind in dit gezin, Tamara"
+        while j >= 1 and tokens[j].norm in ("in", "dit", "deze", "het", "gezin", "huis", "de"):
+            j -= 1
+    while j >= 0 and tokens[j].norm in DESCRIBING | {"vorige"}:
+        j -= 1
+    word = tokens[j].norm if j >= 0 else ""
+    if word in OTHER_CHILD_WORDS or word.endswith("pleegkind"):
+        return True  # "buurjongen Rico", "het vorige pleegkind in dit gezin, Tamara"
+    if word in SIBLING_OR_COUSIN:
+        owner_word = tokens[j - 1].norm if j >= 1 else ""
+        if owner_word not in POSSESSIVES:
+            return bool(clients)  # "Broer Kai" in a note that names its client elsewhere
+        owner = _nearest_person(sentences, people, n, j - 1, "zij" if owner_word == "haar" else "hij")
+        # "haar halfzusje Lieke": whose sister? a child's makes her another child; an adult's
+        # ("oom vertelt dat zijn nichtje Aya ...") makes her the child the note is about
+        return owner is not None and people.lexicon.role_of(owner.norm) in (None, "client")
+    # "Destiny (15), de dochter van vaders partner"
+    k = i + 1
+    if k < len(tokens) and tokens[k].norm == "(":
+        while k < len(tokens) and tokens[k].norm != ")":
+            k += 1
+        k += 1
+    rest = [t.norm for t in tokens[k : k + 4]]
+    return (
+        len(rest) >= 4
+        and rest[0] == ","
+        and rest[1] in ("de", "het")
+        and rest[2] in CHILD_OF
+        and rest[3] == "van"
+    )
+
+
+def _beside_a_client(tokens, i: int) -> bool:
+    """The name is joined to another by 'en'/'als'/'met', possibly as a sibling: "X en zijn zusje Y"."""
+    j = i - 1
+    while j >= 0 and (tokens[j].norm in DESCRIBING | POSSESSIVES | SIBLING_OR_COUSIN):
+        j -= 1
+    return (
+        j >= 1
+        and tokens[j].norm in ("en", "als", "met")
+        and (tokens[j - 1].norm == ")" or tokens[j - 1].capitalised)
+    )
+
+
+def _has_child_age(tokens, i: int) -> bool:
+    """ "Bo (9)", "Teun (4 jr)": a child by age."""
+    if i + 2 >= len(tokens) or tokens[i + 1].norm != "(":
+        return False
+    age = tokens[i + 2].norm
+    return age.isdigit() and int(age) < 18
+
+
+def _acts_as_person(tokens, i: int) -> bool:
+    """ "Dylan (15)", "Rico vertelde": a name that stands for a person, not a town ("in Almere")."""
+    following = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+    return following == "(" or (following in NAME_FOLLOWERS and following.isalpha())
+
+
+def _pronouns_for(sentences: list[Sentence], people: People, others: set[str], persons: set[str]) -> set[int]:
+    """Pronouns whose nearest named person, in their sentence or the one before, is another child."""
+    marked = set()
+    for n, sentence in enumerate(sentences):
+        tokens = sentence.tokens
+        for i, token in enumerate(tokens):
+            if token.norm not in PRONOUNS:
+                continue
+            if token.norm == "haar" and i + 1 < len(tokens) and people.role(tokens[i + 1]) is not None:
+                continue  # "haar moeder": a possessive, not the girl herself
+            nearest = _nearest_person(sentences, people, n, i, token.norm, persons)
+            if nearest is not None and nearest.norm in others:
+                marked.add(token.start)
+    return marked
+
+
+def _nearest_person(
+    sentences: list[Sentence], people: People, n: int, i: int, pronoun: str, persons: set[str] | None = None
+) -> Token | None:
+    """The nearest name or person word before position i (this sentence, then the one before) that the
+    pronoun can stand for: a subject pronoun may be an adult of its gender; an object pronoun ("vader slaat
+    hem") is not the adult of its own clause, so adults are passed over."""
+    unlike = MALE_ADULTS if pronoun in ("zij", "ze", "haar") else FEMALE_ADULTS
+    adults_too = pronoun in ("hij", "zij", "ze", "zijn")
+    for m in (n, n - 1):
+        if m < 0:
+            return None
+        tokens = sentences[m].tokens
+        start = i if m == n else len(tokens)
+        for j in range(start - 1, -1, -1):
+            token = tokens[j]
+            following = tokens[j + 1].norm if j + 1 < len(tokens) else None
+            if people.is_name(token, following, first=j == 0) and (persons is None or token.norm in persons):
+                return token
+            role = people.lexicon.role_of(token.norm)
+            if (
+                role in ("caregiver", "family_adult")
+                and adults_too
+                and token.norm not in unlike
+                and not _after_preposition(tokens, j)
+            ):
+                return token  # not "woont bij zijn eigen vader; daar is hij ...": 'hij' is who lives there
+            if role == "client" and token.norm not in OBJECT_WORDS:
+                return token
+    return None
+
+
+def _after_preposition(tokens, j: int) -> bool:
+    k = j - 1
+    while k >= 0 and tokens[k].norm in ("zijn", "haar", "hun", "eigen", "de", "het", "een", "biologische"):
+        k -= 1
+    return k >= 0 and tokens[k].norm in ("bij", "met", "van", "door", "naar", "tegen", "aan", "voor", "op")
