@@ -34,12 +34,25 @@ class About:
 
 
 def decide(
-    concept: str, kind: str, context: Context, who: Participants, text: str, witnessed: bool = False
+    concept: str,
+    kind: str,
+    context: Context,
+    who: Participants,
+    text: str,
+    witnessed: bool = False,
+    adult_undergoer: bool = False,
+    in_childhood: bool = False,
 ) -> About:
-    """`witnessed`: the sentence says the children saw or were there ("gezien hoe", "erbij", "getuige")."""
+    """`witnessed`: the sentence says the children saw or were there ("gezien hoe", "erbij", "getuige").
+    `adult_undergoer`: the one it happened to is a "hij"/"zij" that points at a parent or another grown-up;
+    `in_childhood`: this sentence or the one before speaks of a grown-up's own childhood (coder/cast.py)."""
     doer, undergoer = who.doer, who.undergoer
     dependency = _dependency(who)
     historical = context.qualifiers.temporality == "historical"
+    if adult_undergoer and undergoer is not None and undergoer.role == "pronoun":
+        # "Vader groeide op bij zijn opa; hij werd daar geslagen": the father, in his own childhood
+        undergoer = replace(undergoer, role="caregiver")
+        historical = historical or in_childhood
 
     def about(experiencer: str, person, note: str, new_concept: str = concept) -> About:
         triggers: tuple[Trigger, ...] = ()
@@ -62,6 +75,7 @@ def decide(
     ):
         # "Moeder vertelt dat zij als kind ...": the pronoun is the mother herself
         undergoer = replace(undergoer, role="caregiver")
+        historical = historical or in_childhood
     peer_did_it = (
         doer is not None and doer.role == "pronoun" and doer.token.norm in ("hij", "zij", "ze")
     ) or (

@@ -44,6 +44,7 @@ POSSESSIVES = frozenset({"haar", "zijn", "hun"})
 PRONOUNS = frozenset({"hij", "zij", "ze", "hem", "haar"})
 FEMALE_ADULTS = frozenset({"moeder", "mama", "stiefmoeder", "pleegmoeder", "oma", "tante", "vrouw", "zij"})
 MALE_ADULTS = frozenset({"vader", "papa", "stiefvader", "pleegvader", "opa", "oom", "man"})
+ADULTS = frozenset({"caregiver", "family_adult"})
 OBJECT_WORDS = frozenset({"hem", "hen", "hun", "zichzelf", "mij", "me"})
 
 
@@ -55,25 +56,70 @@ def find_cast(sentences: list[Sentence], people: People) -> Cast:
             following = tokens[i + 1].norm if i + 1 < len(tokens) else None
             if people.is_name(token, following, first=i == 0):
                 names.append((n, i, token))
-    if len(names) < 2:
-        return NOBODY_ELSE
     clients = {t.norm for n, i, t in names if _said_to_be_client(sentences, n, i)}
-    others = set()
+    others: set[str] = set()  # other children
+    grownups: set[str] = set()  # grown-ups called by name ("haar vriend Ruud (20)"): not the client either
     for n, i, token in names:
         if token.norm in clients:
             continue
         tokens = sentences[n].tokens
+        if _adult_name(tokens, i):
+            grownups.add(token.norm)
+            continue
         if not clients and _beside_a_client(tokens, i):
             continue  # "zowel Sam als zijn broer Jordi", "Timo (4) en zijn zusje Jill (1)": both the children
         introduced = _introduced_as_other(people, tokens, i, clients, sentences, n)
         if introduced or (clients and _has_child_age(tokens, i)):
             others.add(token.norm)
-    if not others:
-        return NOBODY_ELSE
     marked = {t.start for _, _, t in names if t.norm in others}
-    persons = clients | others | {t.norm for n, i, t in names if _acts_as_person(sentences[n].tokens, i)}
-    marked |= _pronouns_for(sentences, people, others, persons)
-    return Cast(frozenset(marked))
+    # a grown-up's name right after its role word ("haar vriend Kevin (19)") is read with that word
+    marked |= {
+        t.start
+        for n, i, t in names
+        if t.norm in grownups and not (i > 0 and people.role(sentences[n].tokens[i - 1]) is not None)
+    }
+    persons = (
+        clients | others | grownups | {t.norm for n, i, t in names if _acts_as_person(sentences[n].tokens, i)}
+    )
+    pointing_at_others, adults = _pronouns_for(sentences, people, others, persons)
+    childhood = frozenset(
+        sentence.start
+        for n, sentence in enumerate(sentences)
+        if _speaks_of_childhood(sentence) or (n > 0 and _speaks_of_childhood(sentences[n - 1]))
+    )
+    if not (marked or pointing_at_others or adults or childhood):
+        return NOBODY_ELSE
+    return Cast(frozenset(marked | pointing_at_others), frozenset(adults), childhood)
+
+
+def _adult_name(tokens, i: int) -> bool:
+    """ "Ruud (20)", "Priscilla vertelde over haar jeugd": a grown-up called by name."""
+    if i + 2 < len(tokens) and tokens[i + 1].norm == "(" and tokens[i + 2].norm.isdigit():
+        unit = tokens[i + 3].norm if i + 3 < len(tokens) else ""
+        return int(tokens[i + 2].norm) >= 18 and unit in (")", ",", "jaar", "jr", "j")  # not "(18 mnd)"
+    norms = [t.norm for t in tokens[i + 1 : i + 8]]
+    return any(
+        a in POSSESSIVES and b in ("jeugd", "kindertijd") for a, b in zip(norms, norms[1:], strict=False)
+    )
+
+
+def _speaks_of_childhood(sentence: Sentence) -> bool:
+    """An adult's own childhood: "over zijn jeugd", "groeide op bij", "op haar 16e", "toen ik klein was"."""
+    norms = sentence.norms
+    for i, norm in enumerate(norms):
+        if norm in ("jeugd", "kindertijd", "opgegroeid", "opgroeide", "opgroeiden"):
+            return True
+        if norm in ("groeide", "groeiden") and "op" in norms[i + 1 : i + 6]:
+            return True
+        if norm in ("haar", "zijn", "mijn") and i + 1 < len(norms) and _ordinal_age(norms[i + 1]):
+            return True
+        if norm == "toen" and "klein" in norms[i + 1 : i + 4]:
+            return True
+    return False
+
+
+def _ordinal_age(norm: str) -> bool:
+    return len(norm) >= 2 and norm.endswith("e") and norm[:-1].isdigit() and int(norm[:-1]) < 18
 
 
 def _said_to_be_client(sentences: list[Sentence], n: int, i: int) -> bool:
@@ -160,9 +206,13 @@ def _acts_as_person(tokens, i: int) -> bool:
     return following == "(" or (following in NAME_FOLLOWERS and following.isalpha())
 
 
-def _pronouns_for(sentences: list[Sentence], people: People, others: set[str], persons: set[str]) -> set[int]:
-    """Pronouns whose nearest named person, in their sentence or the one before, is another child."""
-    marked = set()
+def _pronouns_for(
+    sentences: list[Sentence], people: People, children: set[str], persons: set[str]
+) -> tuple[set[int], set[int]]:
+    """Pronouns whose nearest named person, in their sentence or the one before, is another child; and
+    subject pronouns ("hij", "zij") whose nearest person is a parent or another grown-up of the family."""
+    pointing_at_others, adults = set(), set()
+    resolved: dict[int, Token | None] = {}  # pronoun -> the person it stands for, for the pronouns after it
     for n, sentence in enumerate(sentences):
         tokens = sentence.tokens
         for i, token in enumerate(tokens):
@@ -170,14 +220,25 @@ def _pronouns_for(sentences: list[Sentence], people: People, others: set[str], p
                 continue
             if token.norm == "haar" and i + 1 < len(tokens) and people.role(tokens[i + 1]) is not None:
                 continue  # "haar moeder": a possessive, not the girl herself
-            nearest = _nearest_person(sentences, people, n, i, token.norm, persons)
-            if nearest is not None and nearest.norm in others:
-                marked.add(token.start)
-    return marked
+            nearest = _nearest_person(sentences, people, n, i, token.norm, persons, resolved)
+            resolved[token.start] = nearest
+            if nearest is None:
+                continue
+            if nearest.norm in children:
+                pointing_at_others.add(token.start)
+            elif token.norm in ("hij", "zij", "ze") and people.lexicon.role_of(nearest.norm) in ADULTS:
+                adults.add(token.start)
+    return pointing_at_others, adults
 
 
 def _nearest_person(
-    sentences: list[Sentence], people: People, n: int, i: int, pronoun: str, persons: set[str] | None = None
+    sentences: list[Sentence],
+    people: People,
+    n: int,
+    i: int,
+    pronoun: str,
+    persons: set[str] | None = None,
+    resolved: dict[int, Token | None] | None = None,
 ) -> Token | None:
     """The nearest name or person word before position i (this sentence, then the one before) that the
     pronoun can stand for: a subject pronoun may be an adult of its gender; an object pronoun ("vader slaat
@@ -191,6 +252,8 @@ def _nearest_person(
         start = i if m == n else len(tokens)
         for j in range(start - 1, -1, -1):
             token = tokens[j]
+            if resolved is not None and token.start in resolved and _same_gender(token.norm, pronoun):
+                return resolved[token.start]  # "Hij schrikt ... blijkt dat hij ...": the same person again
             following = tokens[j + 1].norm if j + 1 < len(tokens) else None
             if people.is_name(token, following, first=j == 0) and (persons is None or token.norm in persons):
                 return token
@@ -200,7 +263,13 @@ def _nearest_person(
                 and adults_too
                 and token.norm not in unlike
                 and not _after_preposition(tokens, j)
-            ):
+                and not any(
+                    people.lexicon.role_of(t.norm) is not None
+                    or t.norm in ("hij", "zij", "ze")
+                    or (persons is not None and t.capitalised and t.norm in persons)
+                    for t in tokens[:j]
+                )
+            ):  # the grown-up the sentence is about, named first: "Vader groeide op ...; hij werd daar ..."
                 return token  # not "woont bij zijn eigen vader; daar is hij ...": 'hij' is who lives there
             if role == "client" and token.norm not in OBJECT_WORDS:
                 return token
@@ -212,3 +281,8 @@ def _after_preposition(tokens, j: int) -> bool:
     while k >= 0 and tokens[k].norm in ("zijn", "haar", "hun", "eigen", "de", "het", "een", "biologische"):
         k -= 1
     return k >= 0 and tokens[k].norm in ("bij", "met", "van", "door", "naar", "tegen", "aan", "voor", "op")
+
+
+def _same_gender(a: str, b: str) -> bool:
+    male = ("hij", "hem")
+    return (a in male) == (b in male)

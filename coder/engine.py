@@ -128,7 +128,11 @@ class Engine:
         concept_id, kind = (concept.id, concept.kind) if concept else ("", "")
         context = self._context.context(sentence, hits, start, stop, concept_id, kind, text)
         who = self._participants.find(sentence, start, stop, term.form if term else "noun", kind, positions)
-        about = decide(concept_id, kind, context, who, text, witnessed)
+        cast = self._people.cast
+        adult = who.undergoer is not None and cast.adult(who.undergoer.token)
+        about = decide(
+            concept_id, kind, context, who, text, witnessed, adult, sentence.start in cast.childhood
+        )
         triggers = tuple(t for t in context.triggers if t.qualifier != "experiencer") + about.triggers
         qualifiers = replace(context.qualifiers, experiencer=about.experiencer)
         return _Reading(context, who, about, qualifiers, tuple(sorted(triggers, key=lambda t: t.span.start)))

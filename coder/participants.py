@@ -137,7 +137,7 @@ class ParticipantFinder:
             # about), "daar is hij door die vader geslagen" (the child just named): when that is a child the
             # note names apart from its client, it happened to that child
             before = [p for p in self._people_in(tokens, 0, start) if p.role in ("client", "peer", "pronoun")]
-            chosen = before[0] if kind == "sign" else before[-1] if before else None
+            chosen = (before[0] if kind == "sign" else before[-1]) if before else None
             if (
                 chosen is not None
                 and self._people.cast.other_child(chosen.token)

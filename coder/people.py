@@ -38,12 +38,20 @@ SOURCE_OF_ROLE = {
 
 @dataclass(frozen=True)
 class Cast:
-    """Which words of the note being read name or point at a child other than the client (coder/cast.py)."""
+    """Who is who in the note being read (coder/cast.py): the words that name or point at someone other
+    than the client, and where the note speaks of a grown-up's own childhood."""
 
     others: frozenset[int] = frozenset()  # start offsets of those words
+    adults: frozenset[int] = frozenset()  # "hij"/"zij" that point at a parent or another grown-up
+    childhood: frozenset[int] = (
+        frozenset()
+    )  # sentences (start offsets) in or right after an adult's childhood
 
     def other_child(self, token: Token) -> bool:
         return token.start in self.others
+
+    def adult(self, token: Token) -> bool:
+        return token.start in self.adults
 
 
 NOBODY_ELSE = Cast()

@@ -345,3 +345,41 @@ def test_another_named_child_is_not_the_client(analyse, text):
 )
 def test_the_child_of_the_note_is_still_the_client(analyse, text):
     assert asserted(analyse(text)) & (CHILD_ABUSE | NEGLECT | {"icpc:Z25.01"}), text
+
+
+# --- a grown-up's own childhood, told with a pronoun -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intake wijkteam. Aanmelding voor Finn (8). Vader groeide op bij zijn opa in Friesland; hij werd daar "
+        "met de broekriem geslagen. Hij wil het bij Finn anders doen.",
+        "Systeemgesprek rond Olivia (13). Stiefvader vertelt voor het eerst over zijn jeugd in Suriname. Hij "
+        "werd door de oom bij wie hij woonde met een tak geslagen.",
+        "Intake Mila (15). Familieanamnese: moeder heeft PTSS; zij is op haar 16e verkracht door een onbekende.",
+        "De ouders van Lynn (5) zijn allebei opgegroeid in jeugdzorginstellingen. Vader vertelt dat hij daar "
+        "door groepsleiders werd vastgepakt en geslagen.",
+        "Consult Ilse (17), woont samen met haar vriend Ruud (20). Ruud is zelf als kind verwaarloosd.",
+    ],
+)
+def test_a_grown_ups_own_childhood_is_not_the_clients(analyse, text):
+    found = asserted(analyse(text))
+    assert not found & (CHILD_ABUSE | NEGLECT | {"icpc:Z25.01", "icpc:Z25"}), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 'hij' keeps pointing at the child, not at the foster father named in between
+        "Kai (6) woont in het pleeggezin. Hij schrikt als pleegvader zijn hand opsteekt. Uit het onderzoek "
+        "blijkt dat hij in zijn eerste levensjaren door zijn moeder werd geslagen.",
+        # a father named after the child's own words is not who 'hij' is
+        "Dex (11) woont sinds 2020 bij vader en diens partner. Tot zijn 5e woonde hij bij moeder, waar hij "
+        "stelselmatig werd geslagen.",
+        # months are no adult age
+        "Pedagogisch medewerker ziet bij het verschonen van Liam (18 maanden) blauwe plekken op zijn armen.",
+    ],
+)
+def test_the_childs_own_past_is_still_the_clients(analyse, text):
+    assert asserted(analyse(text)) & CHILD_ABUSE, text
