@@ -13,6 +13,10 @@ from coder.model import CERTAINTY_STRENGTH, Considered, Finding, Span, Suggestio
 from terminology.codebook import Codebook, CodebookRule
 from terminology.codesystems import CodeSystems, from_short
 
+SEEN = frozenset(
+    "zag zagen zie zien ziet gezien trof troffen aangetroffen constateer constateren constateerde "
+    "constateerden geconstateerd waargenomen geobserveerd observeerde observeerden".split()
+)  # the writer's own observation
 STRONG_CONFIRMATION = frozenset(
     (
         "bevestigd bevestigt bevestigen bevestigde vastgesteld vast letselduiding aangetoond bewezen "
@@ -77,7 +81,11 @@ class Coder:
                 and STRONG_CONFIRMATION & set(t.span.text.lower().split())
                 for t in finding.triggers
             )  # "letselduiding", "vastgesteld": not "bleek" or "ik zag", which see a sign, not abuse
-            if not confirmed:
+            seen = rule.seen_confirms and any(
+                t.qualifier == "certainty" and t.value == "feit" and SEEN & set(t.span.text.lower().split())
+                for t in finding.triggers
+            )  # "troffen wij Nina alleen in de woning aan": the neglect itself was seen
+            if not (confirmed or seen):
                 finding = replace(
                     finding,
                     qualifiers=replace(finding.qualifiers, certainty=rule.max_certainty),

@@ -82,7 +82,9 @@ class ContextFinder:
             and (not hit.rule.requires or hit.rule.requires & norms)
             and self._reaches(sentence, hit, target_start, target_end)
         ]
-        return self._qualify(sentence, reaching, target_start, target_end, text, kind)
+        # seeing a bruise is seeing a sign, not seeing abuse; seeing a child left alone is seeing the neglect
+        seen_is_a_sign = kind == "sign" and concept != "neglect_sign"
+        return self._qualify(sentence, reaching, target_start, target_end, text, seen_is_a_sign)
 
     def _reaches(self, sentence: Sentence, hit: TriggerHit, start: int, end: int) -> bool:
         if hit.start < end and start < hit.end:
@@ -104,7 +106,13 @@ class ContextFinder:
         return not any(sentence.tokens[i].norm in terminators for i in between)
 
     def _qualify(
-        self, sentence: Sentence, reaching: list[TriggerHit], start: int, end: int, text: str, kind: str = ""
+        self,
+        sentence: Sentence,
+        reaching: list[TriggerHit],
+        start: int,
+        end: int,
+        text: str,
+        seen_is_a_sign: bool = False,
     ) -> Context:
         by_value: dict[tuple[str, str], list[TriggerHit]] = {}
         for hit in reaching:
@@ -127,7 +135,7 @@ class ContextFinder:
                 chosen["temporality"] = (value, hit)
                 break
         confirm = nearest("certainty", "feit")
-        if confirm and kind == "sign" and confirm.rule.observes:
+        if confirm and seen_is_a_sign and confirm.rule.observes:
             confirm = None  # "zag ik blauwe plekken": seeing a sign is not seeing abuse
         hedges = [h for h in (nearest("certainty", "mening"), nearest("certainty", "vermoeden")) if h]
         weaker = hedges[0] if hedges else None  # the weaker wins when both are said
@@ -163,7 +171,7 @@ class ContextFinder:
                 observed = (
                     reporter_hit.rule.observes
                     and person.token.norm in self._people.lexicon.observers
-                    and kind != "sign"  # seeing a bruise is seeing a sign, not seeing abuse
+                    and not seen_is_a_sign
                 )
                 if observed and qualifiers.certainty == "vermoeden" and "certainty" in chosen:
                     if chosen["certainty"][1] is reporter_hit:  # "de gezinsvoogd zag": their own observation

@@ -332,6 +332,8 @@ class NoteLevel:
         """The children saw it or were there ("Jayden heeft gezien hoe", "waar de kinderen bij waren"); not
         "moeder gezien op de SEH": a child must be named in the sentence."""
         norms = sentence.norms
+        if _before_birth(norms):
+            return False  # "lang voor de geboorte van Finn huiselijk geweld meegemaakt": he was not there
         said = not WITNESS_WORDS.isdisjoint(norms) or any(
             a == "bij" and (b in PRESENT_AT or (b in ("zijn", "is") and c in (".", ",", ";", ")", "")))
             for a, b, c in zip(norms, norms[1:], norms[2:] + ("",), strict=False)
@@ -436,6 +438,14 @@ class NoteLevel:
                 )
             result.append((finding, about))
         return result
+
+
+def _before_birth(norms: tuple[str, ...]) -> bool:
+    return any(
+        norm in ("voor", "voordat")
+        and not {"geboorte", "geboren", "zwangerschap"}.isdisjoint(norms[i + 1 : i + 6])
+        for i, norm in enumerate(norms)
+    )
 
 
 def _terminated(between: str) -> bool:

@@ -134,6 +134,8 @@ class People:
                 continue  # "de zus van Milan vertelt": Milan is whose sister, not who tells
             if any(sentence.tokens[j].norm in ("aan", "tegen") for j in range(max(0, i - 2), i)):
                 continue  # "Nina heeft aan een vriendin verteld": the friend was told, Nina tells
+            if i > 0 and sentence.tokens[i - 1].norm in ("bij", "met", "naar", "over"):
+                continue  # "Dylan komt na de weekenden bij vader angstig terug en vertelt": Dylan tells
             found = self._person(token)
             if found is not None and found.role == "client" and token.norm in SIBLING_WORDS:
                 after = sentence.tokens[i + 1].norm if i + 1 < len(sentence.tokens) else ""

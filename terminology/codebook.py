@@ -18,6 +18,7 @@ class CodebookRule:
     why: str  # one Dutch sentence; "{evidence}" is replaced by the quoted evidence
     dependency: bool | None = None
     max_certainty: str | None = None
+    seen_confirms: bool = False  # the writer's own observation lifts the cap (neglect seen is neglect)
 
     def fits(self, concept: str, dependency: bool | None) -> bool:
         if concept not in self.concepts:
@@ -43,6 +44,7 @@ def parse_codebook(data: Mapping[str, Any]) -> Codebook:
             why=entry["why"],
             dependency=entry.get("dependency"),
             max_certainty=entry.get("max_certainty"),
+            seen_confirms=bool(entry.get("seen_confirms")),
         )
         for entry in data["rules"]
     )

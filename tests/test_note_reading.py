@@ -313,8 +313,8 @@ def test_a_missing_safety_plan_is_nee(analyse):
         # the note says who its client is; the other child with an age is someone else
         "Aanwezig: moeder, Kaylee (4, onze cliënt) en buurjongen Rico (8). Rico vertelde de agenten dat zijn "
         "stiefvader hem gisteren tegen de muur had geduwd.",
-        "Cliënt is Sem (7). Zijn halfbroer Dylan (15) woont bij zijn eigen vader in Almere; daar is hij vorig "
-        "jaar door die vader met een riem geslagen, aldus moeder.",
+        "Cliënt is Sem (7). Zijn halfbroer Dylan (15) woont bij zijn eigen vader in Almere; daar is hij "
+        "vorig jaar door die vader met een riem geslagen, aldus moeder.",
         # a pronoun pointing at the other child
         "Agenten troffen vader, zoon Owen (6, betrokken jeugdige in ons dossier) en Destiny (15), de dochter "
         "van vaders partner. Destiny had een bloedneus; zij verklaarde dat haar moeder haar had geslagen.",
@@ -353,11 +353,12 @@ def test_the_child_of_the_note_is_still_the_client(analyse, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Intake wijkteam. Aanmelding voor Finn (8). Vader groeide op bij zijn opa in Friesland; hij werd daar "
-        "met de broekriem geslagen. Hij wil het bij Finn anders doen.",
+        "Intake wijkteam. Aanmelding voor Finn (8). Vader groeide op bij zijn opa in Friesland; hij werd "
+        "daar met de broekriem geslagen. Hij wil het bij Finn anders doen.",
         "Systeemgesprek rond Olivia (13). Stiefvader vertelt voor het eerst over zijn jeugd in Suriname. Hij "
         "werd door de oom bij wie hij woonde met een tak geslagen.",
-        "Intake Mila (15). Familieanamnese: moeder heeft PTSS; zij is op haar 16e verkracht door een onbekende.",
+        "Intake Mila (15). Familieanamnese: moeder heeft PTSS; zij is op haar 16e verkracht door een "
+        "onbekende.",
         "De ouders van Lynn (5) zijn allebei opgegroeid in jeugdzorginstellingen. Vader vertelt dat hij daar "
         "door groepsleiders werd vastgepakt en geslagen.",
         "Consult Ilse (17), woont samen met haar vriend Ruud (20). Ruud is zelf als kind verwaarloosd.",
@@ -383,3 +384,48 @@ def test_a_grown_ups_own_childhood_is_not_the_clients(analyse, text):
 )
 def test_the_childs_own_past_is_still_the_clients(analyse, text):
     assert asserted(analyse(text)) & CHILD_ABUSE, text
+
+
+# --- relayed reports and what the writer saw ------------------------------------------------------
+
+
+def test_neglect_the_writer_saw_is_a_feit_a_bruise_the_writer_saw_is_a_vermoeden(analyse):
+    seen_alone = analyse("Bij aankomst troffen wij Nina (2) alleen in huis aan; er lag zure melk in bed.")
+    assert suggestion(seen_alone, "icpc:Z16.02").qualifiers.certainty == "feit"
+    seen_bruise = analyse("Bij het uitkleden van Mees (11 mnd) zag ik blauwe plekjes op beide oorschelpen.")
+    assert suggestion(seen_bruise, "icpc:Z16.01").qualifiers.certainty == "vermoeden"
+    told = analyse("De leerkracht vertelt dat Bram zonder ontbijt op school komt.")
+    assert suggestion(told, "icpc:Z16.02").qualifiers.certainty == "vermoeden"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moeder heeft in haar vorige relatie, lang voor de geboorte van Finn, huiselijk geweld meegemaakt.",
+        "De buren meldden dat ze gegil hoorden. Het gegil kwam van de zus die een paniekaanval had. Melding "
+        "gesloten zonder zorgen.",
+        "Letselduiding bij Jesse (4): de blauwe plekken op zijn schenen passen bij normaal spel.",
+    ],
+)
+def test_violence_before_birth_a_closed_report_and_bruises_from_play_give_no_code(analyse, text):
+    assert not asserted(analyse(text)) & (CHILD_ABUSE | {"icpc:Z16"}), text
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Buurman hoort bijna elke avond hoe vader tegen Jesse tekeer gaat, gevolgd door harde klappen en "
+         "gehuil.", "icpc:Z16.01"),
+        ("Pleegmoeder vertelt dat Lucas na de omgang rode billen heeft en zegt dat papa billenkoek gaf.",
+         "icpc:Z16.01"),
+        ("Klasgenoten vertellen dat Ravi (9) thuis voor straf urenlang in een donkere kast moet zitten.",
+         "icpc:Z16.01"),
+        ("Mentor meldt dat een klasgenoot in de kleedkamer onder het shirt van Evi (13) heeft gegrepen.",
+         "icpc:Z25.01"),
+        ("Wijkagent meldt dat Kiki (4) hele dagen alleen in de tuin wordt gezet en dat niemand naar haar "
+         "omkijkt.", "icpc:Z16.02"),
+        ("De leerkracht signaleert dat Bram met luizen en ontstoken wondjes op school komt.", "icpc:Z16.02"),
+    ],
+)  # fmt: skip
+def test_relayed_everyday_words_are_read(analyse, text, code):
+    assert code in asserted(analyse(text)), text
