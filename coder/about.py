@@ -49,7 +49,7 @@ def decide(
     doer, undergoer = who.doer, who.undergoer
     dependency = _dependency(who)
     historical = context.qualifiers.temporality == "historical"
-    if adult_undergoer and undergoer is not None and undergoer.role == "pronoun":
+    if adult_undergoer and undergoer is not None and undergoer.role in ("pronoun", "client"):
         # "Vader groeide op bij zijn opa; hij werd daar geslagen": the father, in his own childhood
         undergoer = replace(undergoer, role="caregiver")
         historical = historical or in_childhood
@@ -86,7 +86,7 @@ def decide(
         context.reporter_role == "peer"
         and not context.hearsay
         and not peer_did_it  # "de ex-vriend heeft bekend dat hij haar ... heeft gedwongen"
-        and (undergoer is None or undergoer.role == "pronoun")
+        and (undergoer is None or undergoer.role == "pronoun" or _is_the_reporter(undergoer, context))
     ):
         # "een vriendin vertelt dat haar vader haar slaat": it is about the friend
         trigger = Trigger(context.reporter, "experiencer", "other") if context.reporter else None
@@ -140,6 +140,19 @@ def decide(
 
 MEN = frozenset({"man", "meneer", "dhr"})
 WOMEN = frozenset({"vrouw", "mevrouw", "mw", "mevr"})
+
+
+MALE_PEERS = frozenset({"klasgenoot", "vriend", "vriendje", "buurjongen", "neefje", "klasgenootje"})
+FEMALE_PEERS = frozenset({"klasgenote", "vriendin", "vriendinnetje", "buurmeisje", "nichtje"})
+
+
+def _is_the_reporter(undergoer, context: Context) -> bool:
+    """ "Een klasgenoot vertelde dat zijn vader hem slaat": 'hem' is the boy who tells, not the client."""
+    if context.reporter is None:
+        return False
+    said_by = context.reporter.text.lower()
+    norm = undergoer.token.norm
+    return (norm == "hem" and said_by in MALE_PEERS) or (norm == "haar" and said_by in FEMALE_PEERS)
 
 
 def _man_and_woman(doer, undergoer) -> bool:

@@ -41,7 +41,7 @@ DESCRIBING = frozenset(
     {"oudere", "jongere", "kleine", "grote", "oudste", "jongste", "eigen", "tweede", "derde", "nieuwe"}
 )
 POSSESSIVES = frozenset({"haar", "zijn", "hun"})
-PRONOUNS = frozenset({"hij", "zij", "ze", "hem", "haar"})
+PRONOUNS = frozenset({"hij", "zij", "ze", "hem", "haar"})  # and "dat" right after a colon
 FEMALE_ADULTS = frozenset({"moeder", "mama", "stiefmoeder", "pleegmoeder", "oma", "tante", "vrouw", "zij"})
 MALE_ADULTS = frozenset({"vader", "papa", "stiefvader", "pleegvader", "opa", "oom", "man"})
 ADULTS = frozenset({"caregiver", "family_adult"})
@@ -148,9 +148,11 @@ def _introduced_as_other(
 ) -> bool:
     j = i - 1
     if j >= 1 and tokens[j].norm == ",":
-        j -= 1  # "Het nieuwe crisispleegkind, Jordy (3), ...", "het vorige pleegkind in dit gezin, Tamara"
-        while j >= 1 and tokens[j].norm in ("in", "dit", "deze", "het", "gezin", "huis", "de"):
-            j -= 1
+        # "Het nieuwe crisispleegkind, Jordy (3), ...", "het vorige pleegkind in dit gezin, Tamara", "is een
+        # nieuw pleegkind geplaatst, Dex (3)"
+        for k in range(j - 1, max(-1, j - 5), -1):
+            if tokens[k].norm in OTHER_CHILD_WORDS or tokens[k].norm.endswith("pleegkind"):
+                return True
     while j >= 0 and tokens[j].norm in DESCRIBING | {"vorige"}:
         j -= 1
     word = tokens[j].norm if j >= 0 else ""
@@ -216,11 +218,21 @@ def _pronouns_for(
     for n, sentence in enumerate(sentences):
         tokens = sentence.tokens
         for i, token in enumerate(tokens):
-            if token.norm not in PRONOUNS:
+            if token.norm not in PRONOUNS and not (
+                token.norm == "dat" and i > 0 and tokens[i - 1].norm.endswith(":")
+            ):
                 continue
             if token.norm == "haar" and i + 1 < len(tokens) and people.role(tokens[i + 1]) is not None:
                 continue  # "haar moeder": a possessive, not the girl herself
             nearest = _nearest_person(sentences, people, n, i, token.norm, persons, resolved)
+            if token.norm in ("hem", "haar") and _speaks_of_childhood(sentence):
+                first = _first_person(tokens, people, i)
+                if first is not None and first.norm in (
+                    MALE_ADULTS if token.norm == "hem" else FEMALE_ADULTS
+                ):
+                    # "Vader groeide op in een pleeggezin nadat zijn ouders hem hadden verwaarloosd"
+                    adults.add(token.start)
+                    continue
             resolved[token.start] = nearest
             if nearest is None:
                 continue
@@ -228,6 +240,8 @@ def _pronouns_for(
                 pointing_at_others.add(token.start)
             elif token.norm in ("hij", "zij", "ze") and people.lexicon.role_of(nearest.norm) in ADULTS:
                 adults.add(token.start)
+            elif token.norm == "dat" and people.lexicon.role_of(nearest.norm) == "peer":
+                pointing_at_others.add(token.start)  # "het buurmeisje (4): dat loopt ..."
     return pointing_at_others, adults
 
 
@@ -252,7 +266,7 @@ def _nearest_person(
         start = i if m == n else len(tokens)
         for j in range(start - 1, -1, -1):
             token = tokens[j]
-            if resolved is not None and token.start in resolved and _same_gender(token.norm, pronoun):
+            if resolved is not None and resolved.get(token.start) and _same_gender(token.norm, pronoun):
                 return resolved[token.start]  # "Hij schrikt ... blijkt dat hij ...": the same person again
             following = tokens[j + 1].norm if j + 1 < len(tokens) else None
             if people.is_name(token, following, first=j == 0) and (persons is None or token.norm in persons):
@@ -273,6 +287,8 @@ def _nearest_person(
                 return token  # not "woont bij zijn eigen vader; daar is hij ...": 'hij' is who lives there
             if role == "client" and token.norm not in OBJECT_WORDS:
                 return token
+            if role == "peer" and token.norm in OTHER_CHILD_WORDS and pronoun == "dat":
+                return token
     return None
 
 
@@ -286,3 +302,11 @@ def _after_preposition(tokens, j: int) -> bool:
 def _same_gender(a: str, b: str) -> bool:
     male = ("hij", "hem")
     return (a in male) == (b in male)
+
+
+def _first_person(tokens, people: People, stop: int) -> Token | None:
+    """The first person word of a sentence before position stop: who the sentence is about."""
+    for token in tokens[:stop]:
+        if people.lexicon.role_of(token.norm) is not None or token.norm in ("hij", "zij", "ze"):
+            return token
+    return None

@@ -133,11 +133,13 @@ class ParticipantFinder:
             tokens[i].norm in ("slachtoffer", "hem", "haar", "zij", "hij") for i in range(first, last + 1)
         )
         if found.undergoer is None and self._people.cast.others:
-            # "Het nieuwe pleegkind, Jordy (3), had brandplekken op zijn rug" (the child the sentence is
-            # about), "daar is hij door die vader geslagen" (the child just named): when that is a child the
-            # note names apart from its client, it happened to that child
+            # "Het nieuwe pleegkind, Jordy (3), had brandplekken op zijn rug", "daar is hij door die vader
+            # geslagen", "het buurmeisje (4): dat loopt zonder toezicht op straat": when the child named last
+            # before it is one the note names apart from its client, it happened to that child
             before = [p for p in self._people_in(tokens, 0, start) if p.role in ("client", "peer", "pronoun")]
-            chosen = (before[0] if kind == "sign" else before[-1]) if before else None
+            if kind == "sign" and before and not self._people.cast.other_child(before[-1].token):
+                before = before[:1]  # the signs are on the child the sentence is about
+            chosen = before[-1] if before else None
             if (
                 chosen is not None
                 and self._people.cast.other_child(chosen.token)

@@ -429,3 +429,39 @@ def test_violence_before_birth_a_closed_report_and_bruises_from_play_give_no_cod
 )  # fmt: skip
 def test_relayed_everyday_words_are_read(analyse, text, code):
     assert code in asserted(analyse(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Een klasgenoot van Sem vertelde in de kring dat zijn vader hem met de riem slaat.",
+        "Moeder maakt zich zorgen om het buurmeisje (4): dat loopt de hele dag zonder toezicht op straat.",
+        "Vader groeide zelf op in een pleeggezin nadat zijn ouders hem hadden verwaarloosd.",
+        "Vader groeide op in een gezin waar niemand naar hem omkeek; vanaf zijn 12e woonde hij in een "
+        "jeugdinstelling.",
+        "De blauwe plek op zijn scheen komt volgens Jordi van een voetbalwedstrijd; de trainer bevestigt de "
+        "botsing.",
+    ],
+)
+def test_told_about_another_child_an_adult_or_explained_is_no_code(analyse, text):
+    assert not asserted(analyse(text)) & (CHILD_ABUSE | NEGLECT | {"icpc:Z16.03"}), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In het netwerkberaad van 12 juni maken we samen met het gezin een veiligheidsplan.",
+        "IB vraagt of er een veiligheidsplan is: het antwoord is nee, er is nog geen plan.",
+    ],
+)
+def test_a_plan_still_to_be_made_or_answered_no_is_not_ja(analyse, text):
+    assert "vp:ja" not in asserted(analyse(text)), text
+
+
+def test_a_new_foster_child_named_after_a_comma_is_not_the_client(analyse):
+    text = (
+        "In het pleeggezin waar Ravi (6) woont, is een nieuw pleegkind geplaatst, Dex (3), die volgens zijn "
+        "dossier thuis ernstig is mishandeld."
+    )
+    found = asserted(analyse(text))
+    assert "icpc:Z16.03" in found and not found & CHILD_ABUSE
