@@ -49,10 +49,6 @@ def decide(
     doer, undergoer = who.doer, who.undergoer
     dependency = _dependency(who)
     historical = context.qualifiers.temporality == "historical"
-    if adult_undergoer and undergoer is not None and undergoer.role in ("pronoun", "client"):
-        # "Vader groeide op bij zijn opa; hij werd daar geslagen": the father, in his own childhood
-        undergoer = replace(undergoer, role="caregiver")
-        historical = historical or in_childhood
 
     def about(experiencer: str, person, note: str, new_concept: str = concept) -> About:
         triggers: tuple[Trigger, ...] = ()
@@ -63,6 +59,12 @@ def decide(
 
     if kind == "safety_plan":
         return About(concept, "client", (), None)
+    if adult_undergoer and undergoer is not None and undergoer.role in ("pronoun", "client", "caregiver"):
+        # "Vader groeide op bij zijn opa; hij werd daar geslagen": the father, in his own childhood
+        undergoer = replace(undergoer, role="caregiver")
+        historical = historical or in_childhood
+        if historical or context.own_history:
+            return about("family", undergoer, "het gaat over de eigen geschiedenis van een familielid")
     if concept == "assault" and doer is not None and doer.role in ADULT_FAMILY | {"authority"}:
         concept = "abuse_physical"  # "vader heeft haar met een mes bedreigd": not street violence
         dependency = True

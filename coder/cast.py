@@ -33,7 +33,7 @@ OTHER_CHILD_WORDS = frozenset(
     {
         "buurjongen", "buurmeisje", "buurkind", "klasgenoot", "klasgenote", "klasgenootje", "vriendje",
         "vriendinnetje", "schoolvriendje", "schoolvriendinnetje", "speelkameraadje", "pleegkind",
-        "kampgenoot", "groepsgenoot",
+        "kampgenoot", "groepsgenoot", "vriend", "vriendin",
     }
 )  # fmt: skip
 CHILD_OF = frozenset({"zoon", "dochter", "stiefzoon", "stiefdochter", "zoontje", "dochtertje", "kind"})
@@ -45,6 +45,29 @@ PRONOUNS = frozenset({"hij", "zij", "ze", "hem", "haar"})  # and "dat" right aft
 FEMALE_ADULTS = frozenset({"moeder", "mama", "stiefmoeder", "pleegmoeder", "oma", "tante", "vrouw", "zij"})
 MALE_ADULTS = frozenset({"vader", "papa", "stiefvader", "pleegvader", "opa", "oom", "man"})
 ADULTS = frozenset({"caregiver", "family_adult"})
+CHILDHOOD_AS = frozenset(
+    {"kind", "baby", "kleuter", "peuter", "tiener", "puber", "meisje", "jongen", "klein"}
+)
+INTRODUCING_A_CHILD = frozenset(
+    {"kind", "oudste", "jongste", "zussen", "broers", "zusjes", "broertjes", "halfzussen", "halfbroers"}
+)
+SURNAME_BEFORE = frozenset(
+    {
+        "fam",
+        "fam.",
+        "familie",
+        "gezin",
+        "mw",
+        "mw.",
+        "dhr",
+        "dhr.",
+        "mevr",
+        "mevr.",
+        "mevrouw",
+        "meneer",
+        "pleeggezin",
+    }
+)
 OBJECT_WORDS = frozenset({"hem", "hen", "hun", "zichzelf", "mij", "me"})
 
 
@@ -54,9 +77,11 @@ def find_cast(sentences: list[Sentence], people: People) -> Cast:
         tokens = sentence.tokens
         for i, token in enumerate(tokens):
             following = tokens[i + 1].norm if i + 1 < len(tokens) else None
-            if people.is_name(token, following, first=i == 0):
+            after_title = i == 0 and n > 0 and _surname(sentences[n - 1].tokens, len(sentences[n - 1].tokens))
+            if people.is_name(token, following, first=i == 0) and not (_surname(tokens, i) or after_title):
                 names.append((n, i, token))
     clients = {t.norm for n, i, t in names if _said_to_be_client(sentences, n, i)}
+    known = {t.norm for _, _, t in names}
     others: set[str] = set()  # other children
     grownups: set[str] = set()  # grown-ups called by name ("haar vriend Ruud (20)"): not the client either
     for n, i, token in names:
@@ -68,7 +93,7 @@ def find_cast(sentences: list[Sentence], people: People) -> Cast:
             continue
         if not clients and _beside_a_client(tokens, i):
             continue  # "zowel Sam als zijn broer Jordi", "Timo (4) en zijn zusje Jill (1)": both the children
-        introduced = _introduced_as_other(people, tokens, i, clients, sentences, n)
+        introduced = _introduced_as_other(people, tokens, i, clients, sentences, n, known)
         if introduced or (clients and _has_child_age(tokens, i)):
             others.add(token.norm)
     marked = {t.start for _, _, t in names if t.norm in others}
@@ -81,7 +106,7 @@ def find_cast(sentences: list[Sentence], people: People) -> Cast:
     persons = (
         clients | others | grownups | {t.norm for n, i, t in names if _acts_as_person(sentences[n].tokens, i)}
     )
-    pointing_at_others, adults = _pronouns_for(sentences, people, others, persons)
+    pointing_at_others, adults = _pronouns_for(sentences, people, others, persons, grownups)
     childhood = frozenset(
         sentence.start
         for n, sentence in enumerate(sentences)
@@ -92,12 +117,20 @@ def find_cast(sentences: list[Sentence], people: People) -> Cast:
     return Cast(frozenset(marked | pointing_at_others), frozenset(adults), childhood)
 
 
+def _surname(tokens, i: int) -> bool:
+    """ "Fam. Yilmaz", "gezin De Vries", "mw. Bakker": a family name, not a child."""
+    j = i - 1
+    while j >= 0 and tokens[j].norm in (".", "de", "van", "der", "den"):
+        j -= 1
+    return j >= 0 and tokens[j].norm in SURNAME_BEFORE
+
+
 def _adult_name(tokens, i: int) -> bool:
     """ "Ruud (20)", "Priscilla vertelde over haar jeugd": a grown-up called by name."""
     if i + 2 < len(tokens) and tokens[i + 1].norm == "(" and tokens[i + 2].norm.isdigit():
         unit = tokens[i + 3].norm if i + 3 < len(tokens) else ""
         return int(tokens[i + 2].norm) >= 18 and unit in (")", ",", "jaar", "jr", "j")  # not "(18 mnd)"
-    norms = [t.norm for t in tokens[i + 1 : i + 8]]
+    norms = [t.norm for t in tokens[i + 1 : i + 11]]
     return any(
         a in POSSESSIVES and b in ("jeugd", "kindertijd") for a, b in zip(norms, norms[1:], strict=False)
     )
@@ -115,6 +148,8 @@ def _speaks_of_childhood(sentence: Sentence) -> bool:
             return True
         if norm == "toen" and "klein" in norms[i + 1 : i + 4]:
             return True
+        if norm == "als" and i + 1 < len(norms) and norms[i + 1] in CHILDHOOD_AS:
+            return True  # "zelf als kind"
     return False
 
 
@@ -144,15 +179,18 @@ def _said_to_be_client(sentences: list[Sentence], n: int, i: int) -> bool:
 
 
 def _introduced_as_other(
-    people: People, tokens, i: int, clients: set[str], sentences: list[Sentence], n: int
+    people: People, tokens, i: int, clients: set[str], sentences: list[Sentence], n: int, known: set[str]
 ) -> bool:
     j = i - 1
     if j >= 1 and tokens[j].norm == ",":
         # "Het nieuwe crisispleegkind, Jordy (3), ...", "het vorige pleegkind in dit gezin, Tamara", "is een
         # nieuw pleegkind geplaatst, Dex (3)"
         for k in range(j - 1, max(-1, j - 5), -1):
-            if tokens[k].norm in OTHER_CHILD_WORDS or tokens[k].norm.endswith("pleegkind"):
+            word = tokens[k].norm
+            if word in OTHER_CHILD_WORDS or word.endswith("pleegkind"):
                 return True
+            if word in INTRODUCING_A_CHILD and known - {tokens[i].norm}:
+                return True  # beside a child named elsewhere: "het oudste kind van moeder, Robin"
     while j >= 0 and tokens[j].norm in DESCRIBING | {"vorige"}:
         j -= 1
     word = tokens[j].norm if j >= 0 else ""
@@ -160,6 +198,8 @@ def _introduced_as_other(
         return True  # "buurjongen Rico", "het vorige pleegkind in dit gezin, Tamara"
     if word in SIBLING_OR_COUSIN:
         owner_word = tokens[j - 1].norm if j >= 1 else ""
+        if j >= 1 and tokens[j - 1].capitalised and owner_word.endswith("s") and owner_word[:-1] in known:
+            return True  # "Sannes tweelingbroer Stijn": the brother of a child of the note
         if owner_word not in POSSESSIVES:
             return bool(clients)  # "Broer Kai" in a note that names its client elsewhere
         owner = _nearest_person(sentences, people, n, j - 1, "zij" if owner_word == "haar" else "hij")
@@ -169,10 +209,16 @@ def _introduced_as_other(
     # "Destiny (15), de dochter van vaders partner"
     k = i + 1
     if k < len(tokens) and tokens[k].norm == "(":
-        while k < len(tokens) and tokens[k].norm != ")":
+        while k < len(tokens) and not tokens[k].norm.startswith(")"):
             k += 1
-        k += 1
-    rest = [t.norm for t in tokens[k : k + 4]]
+        rest = (
+            [tokens[k].norm.lstrip(")") or ")"] + [t.norm for t in tokens[k + 1 : k + 4]]
+            if k < len(tokens)
+            else []
+        )
+        rest = rest[1:] if rest[:1] == [")"] else rest
+    else:
+        rest = [t.norm for t in tokens[k : k + 4]]
     return (
         len(rest) >= 4
         and rest[0] == ","
@@ -209,7 +255,7 @@ def _acts_as_person(tokens, i: int) -> bool:
 
 
 def _pronouns_for(
-    sentences: list[Sentence], people: People, children: set[str], persons: set[str]
+    sentences: list[Sentence], people: People, children: set[str], persons: set[str], grownups: set[str]
 ) -> tuple[set[int], set[int]]:
     """Pronouns whose nearest named person, in their sentence or the one before, is another child; and
     subject pronouns ("hij", "zij") whose nearest person is a parent or another grown-up of the family."""
@@ -225,11 +271,20 @@ def _pronouns_for(
             if token.norm == "haar" and i + 1 < len(tokens) and people.role(tokens[i + 1]) is not None:
                 continue  # "haar moeder": a possessive, not the girl herself
             nearest = _nearest_person(sentences, people, n, i, token.norm, persons, resolved)
+            if token.norm in ("hij", "zij", "ze") and n > 0 and _speaks_of_childhood(sentence):
+                # "moeder van Nick belt. Zij werd op haar 11e ...": the one the sentence before is about
+                leader = _first_person(sentences[n - 1].tokens, people, len(sentences[n - 1].tokens))
+                wanted = "m" if token.norm == "hij" else "f"
+                if (
+                    not _person_before(tokens, people, i)
+                    and leader is not None
+                    and _adult_gender(people, leader.norm) == wanted
+                ):
+                    nearest = leader
             if token.norm in ("hem", "haar") and _speaks_of_childhood(sentence):
                 first = _first_person(tokens, people, i)
-                if first is not None and first.norm in (
-                    MALE_ADULTS if token.norm == "hem" else FEMALE_ADULTS
-                ):
+                wanted = "m" if token.norm == "hem" else "f"
+                if first is not None and _adult_gender(people, first.norm) == wanted:
                     # "Vader groeide op in een pleeggezin nadat zijn ouders hem hadden verwaarloosd"
                     adults.add(token.start)
                     continue
@@ -238,7 +293,9 @@ def _pronouns_for(
                 continue
             if nearest.norm in children:
                 pointing_at_others.add(token.start)
-            elif token.norm in ("hij", "zij", "ze") and people.lexicon.role_of(nearest.norm) in ADULTS:
+            elif token.norm in ("hij", "zij", "ze") and (
+                people.lexicon.role_of(nearest.norm) in ADULTS or nearest.norm in grownups
+            ):
                 adults.add(token.start)
             elif token.norm == "dat" and people.lexicon.role_of(nearest.norm) == "peer":
                 pointing_at_others.add(token.start)  # "het buurmeisje (4): dat loopt ..."
@@ -305,8 +362,28 @@ def _same_gender(a: str, b: str) -> bool:
 
 
 def _first_person(tokens, people: People, stop: int) -> Token | None:
-    """The first person word of a sentence before position stop: who the sentence is about."""
-    for token in tokens[:stop]:
-        if people.lexicon.role_of(token.norm) is not None or token.norm in ("hij", "zij", "ze"):
-            return token
+    """The first person word or name of a sentence before position stop: who the sentence is about."""
+    for j, token in enumerate(tokens[:stop]):
+        following = tokens[j + 1].norm if j + 1 < len(tokens) else None
+        if (
+            people.lexicon.role_of(token.norm) is not None
+            or token.norm in ("hij", "zij", "ze")
+            or (people.is_name(token, following, first=j == 0) and following not in (":", "):"))
+        ):
+            return token  # not a header such as "Crisisdienst:"
     return None
+
+
+def _adult_gender(people: People, norm: str) -> str | None:
+    """'m' or 'f' for a grown-up's role word ("vader", "aspirant-pleegvader", "oma"), else None."""
+    if people.lexicon.role_of(norm) not in ADULTS:
+        return None
+    if norm.endswith(("vader", "opa", "oom", "man", "papa")):
+        return "m"
+    if norm.endswith(("moeder", "oma", "tante", "vrouw", "mama")):
+        return "f"
+    return None
+
+
+def _person_before(tokens, people: People, i: int) -> bool:
+    return _first_person(tokens, people, i) is not None

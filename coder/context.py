@@ -71,7 +71,10 @@ class ContextFinder:
         concept: str = "",
         kind: str = "",
         text: str = "",
+        matched: tuple[int, ...] = (),
     ) -> Context:
+        """`matched`: the finding's own word positions; a trigger in a gap between them ("schreeuwt niet
+        tegen haar") reaches it."""
         norms = set(sentence.norms)
         reaching = [
             hit
@@ -80,7 +83,10 @@ class ContextFinder:
             and not hit.rule.about_other_sentences  # weighed over the note, where more is seen
             and hit.rule.applies_to(concept, kind)
             and (not hit.rule.requires or hit.rule.requires & norms)
-            and self._reaches(sentence, hit, target_start, target_end)
+            and (
+                self._reaches(sentence, hit, target_start, target_end)
+                or _in_gap(hit, target_start, target_end, matched)
+            )
         ]
         # seeing a bruise is seeing a sign, not seeing abuse; seeing a child left alone is seeing the neglect
         seen_is_a_sign = kind == "sign" and concept != "neglect_sign"
@@ -276,3 +282,11 @@ def _swallows(longer: TriggerHit, hit: TriggerHit) -> bool:
         not longer.rule.pseudo_for or f"{hit.rule.qualifier}={hit.rule.value}" in longer.rule.pseudo_for
     )  # "per 1 juni ... teruggeplaatst" hides the future of 'per', not the past of 'teruggeplaatst'
     return inside and (same or hit.rule.confirms or hides)
+
+
+def _in_gap(hit: TriggerHit, start: int, end: int, matched: tuple[int, ...]) -> bool:
+    """The trigger stands inside the finding, between its own words: "schreeuwt niet tegen haar"."""
+    if not matched or not (start <= hit.start and hit.end <= end):
+        return False
+    own = hit.positions or tuple(range(hit.start, hit.end))
+    return set(matched).isdisjoint(own)

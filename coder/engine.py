@@ -126,7 +126,7 @@ class Engine:
         """Context, who did what to whom, and whom it is about, for words start..stop of a sentence."""
         concept = self.vocabulary.concepts[term.concept] if term else None
         concept_id, kind = (concept.id, concept.kind) if concept else ("", "")
-        context = self._context.context(sentence, hits, start, stop, concept_id, kind, text)
+        context = self._context.context(sentence, hits, start, stop, concept_id, kind, text, positions)
         who = self._participants.find(sentence, start, stop, term.form if term else "noun", kind, positions)
         cast = self._people.cast
         adult = who.undergoer is not None and cast.adult(who.undergoer.token)

@@ -87,6 +87,10 @@ SIBLINGS = frozenset(
         "pleegzus",
         "zusjes",
         "broertjes",
+        "tweelingbroer",
+        "tweelingzus",
+        "tweelingzusje",
+        "tweelingbroertje",
     }
 )
 
@@ -132,7 +136,7 @@ class ParticipantFinder:
         ) or any(
             tokens[i].norm in ("slachtoffer", "hem", "haar", "zij", "hij") for i in range(first, last + 1)
         )
-        if found.undergoer is None and self._people.cast.others:
+        if found.undergoer is None and (self._people.cast.others or self._people.cast.adults):
             # "Het nieuwe pleegkind, Jordy (3), had brandplekken op zijn rug", "daar is hij door die vader
             # geslagen", "het buurmeisje (4): dat loopt zonder toezicht op straat": when the child named last
             # before it is one the note names apart from its client, it happened to that child
@@ -146,6 +150,9 @@ class ParticipantFinder:
                 and not _same(chosen, found.doer)
             ):
                 found = replace(found, undergoer=chosen)
+            elif chosen is not None and self._people.cast.adult(chosen.token) and kind == "sign":
+                # "hij werd daar geslagen en moest vaak zonder eten naar bed": the grown-up, as a child
+                found = replace(found, undergoer=Person(chosen.token, "caregiver"))
         return replace(found, client_mentioned=mentioned)
 
     def _find(
@@ -396,7 +403,10 @@ class ParticipantFinder:
         first, depth = start, 0
         # "de oppas (buurman, 45 jr) Tim ...": a comma between brackets ends no clause
         while first > 0 and (
-            depth > 0 or tokens[first - 1].norm not in breaks or tokens[first - 1].norm == ")"
+            depth > 0
+            or tokens[first - 1].norm not in breaks
+            or tokens[first - 1].norm == ")"
+            or _both_and(tokens, first - 1)
         ):
             norm = tokens[first - 1].norm
             depth += 1 if norm == ")" else -1 if norm == "(" and depth > 0 else 0
@@ -484,8 +494,18 @@ class ParticipantFinder:
 
     def _person(self, tokens: tuple[Token, ...], i: int) -> Person | None:
         token = tokens[i]
+        if (
+            token.capitalised
+            and token.norm.endswith("s")
+            and i + 1 < len(tokens)
+            and self._lexicon.role_of(tokens[i + 1].norm) is not None
+            and self._people.is_name(token)
+        ):
+            return None  # "Lottes stiefvader", "Sannes tweelingbroer": whose, not who
         if self._people.cast.other_child(token):
             return Person(token, "peer")  # a child the note names apart from its client (coder/cast.py)
+        if self._people.cast.adult(token) and token.norm in ("hem", "haar"):
+            return Person(token, "caregiver")  # "nadat zijn ouders hem hadden verwaarloosd": the father
         if token.norm in self._lexicon.client_subject_pronouns:
             return Person(token, "pronoun")
         next_norm = tokens[i + 1].norm if i + 1 < len(tokens) else ""
@@ -516,6 +536,10 @@ class ParticipantFinder:
             k = i + 3 if tokens[i + 2].norm in ("haar", "zijn") and i + 3 < len(tokens) else i + 2
             if self._people.role(tokens[k]) == "caregiver":
                 return Person(token, "caregiver")  # "de nieuwe vriend van (haar) moeder"
+        if role == "client" and i + 1 < len(tokens) and self._people.cast.other_child(tokens[i + 1]):
+            return Person(
+                token, "peer"
+            )  # "Sannes tweelingbroer Stijn": the word before the other child's name
         if (
             role == "client"
             and token.norm in SIBLINGS
@@ -610,3 +634,8 @@ def _after_preposition(tokens: tuple[Token, ...], i: int) -> bool:
     while j >= 0 and (tokens[j].norm in WALK_BACK_OVER or tokens[j].norm in ADJECTIVE_PERSON_WORDS):
         j -= 1
     return j >= 0 and j < i and tokens[j].norm in PREPOSITIONS
+
+
+def _both_and(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "zowel Sem als zijn zus": this 'als' joins two people, it starts no clause."""
+    return tokens[i].norm == "als" and any(t.norm == "zowel" for t in tokens[max(0, i - 8) : i])

@@ -39,10 +39,23 @@ class Sentence:
         return tuple(t.norm for t in self.tokens)
 
 
+WORDS_NOT_ABBREVIATIONS = frozenset(
+    "dat vt al ex ib hand pas kon me vo co nl bel vol app ms ww tom pan gr aanw bs".split()
+)
+
+
 def _blank_dutch():
     import spacy  # deferred: importing spaCy takes most of a second
 
     nlp = spacy.blank("nl")
+    # spaCy keeps the period of these abbreviations ("dat." for datief, "vt." for verleden tijd); in case
+    # notes they are words that end a sentence ("Moeder ontkent dat.", "Melding gedaan bij VT."), and a
+    # kept period would join two sentences
+    nlp.tokenizer.rules = {
+        rule: tokens
+        for rule, tokens in nlp.tokenizer.rules.items()
+        if not (rule.endswith(".") and rule[:-1].lower() in WORDS_NOT_ABBREVIATIONS)
+    }
     return nlp
 
 

@@ -465,3 +465,46 @@ def test_a_new_foster_child_named_after_a_comma_is_not_the_client(analyse):
     )
     found = asserted(analyse(text))
     assert "icpc:Z16.03" in found and not found & CHILD_ABUSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crisisdienst: moeder van Nick (12) belt overstuur. Zij werd op haar 11e door twee buurjongens "
+        "aangerand.",
+        "Veilig Thuis, gesprek met moeder van Jorn (10). Moeder vertelt dat haar stiefvader haar tussen haar "
+        "8e en 13e heeft misbruikt.",
+        "De aspirant-pleegvader vertelt dat hij zelf als kind in een kindertehuis woonde nadat zijn moeder "
+        "hem had mishandeld.",
+        "Priscilla vertelde in het gezinsgesprek openhartig over haar jeugd. Zij is jarenlang door haar "
+        "moeder geslagen.",
+        "Aanmelding voor Finn (8). Vader groeide op bij zijn opa; hij werd daar geslagen en moest vaak "
+        "zonder eten naar bed.",
+        "Vader zegt: 'Toen ik klein was, sloeg mijn vader ons om de haverklap.' Hij ontkent dat hij Kees "
+        "ooit heeft geslagen en Kees bevestigt dat.",
+        "Ze vertelt dat haar eigen moeder haar vroeger kleineerde. Ze raakt bij Tara snel geïrriteerd, maar "
+        "ze schreeuwt niet tegen haar.",
+    ],
+)
+def test_a_parents_own_childhood_or_a_denial_the_child_confirms_is_no_code(analyse, text):
+    assert not asserted(analyse(text)) & (CHILD_ABUSE | NEGLECT | {"icpc:Z25.01", "icpc:Z25"}), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CB-bezoek Noor (10 mnd). Moeder vertelt dat de oudste, Jesse, als baby met een schedelbreuk in het "
+        "ziekenhuis lag.",
+        "Overleg over Sanne (12). De mentor vertelt dat Sannes tweelingbroer Stijn met een blauw oog op "
+        "school kwam.",
+        "Cliënt: Gijs (8). Het oudste kind van moeder, Robin, is in 2015 als baby overleden; destijds is "
+        "onderzoek gedaan naar shaken baby syndroom.",
+    ],
+)
+def test_a_brother_or_sister_introduced_beside_the_client_is_someone_else(analyse, text):
+    assert not asserted(analyse(text)) & CHILD_ABUSE, text
+
+
+def test_the_only_child_named_in_a_family_note_is_the_client(analyse):
+    text = "Fam. Yilmaz is bekend bij het wijkteam. De oudste, Elif, had ernstige cariës, niet behandeld."
+    assert asserted(analyse(text)) & NEGLECT
