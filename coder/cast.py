@@ -12,6 +12,8 @@ What it finds is a set of token positions; People reads them as the role "peer" 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from coder.people import NAME_FOLLOWERS, NOBODY_ELSE, Cast, People
 from coder.tokens import Sentence, Token
 
@@ -137,8 +139,12 @@ def _adult_name(tokens, i: int) -> bool:
 
 
 def _speaks_of_childhood(sentence: Sentence) -> bool:
+    return _childhood_words(sentence.norms)
+
+
+@lru_cache(maxsize=4096)
+def _childhood_words(norms: tuple[str, ...]) -> bool:
     """An adult's own childhood: "over zijn jeugd", "groeide op bij", "op haar 16e", "toen ik klein was"."""
-    norms = sentence.norms
     for i, norm in enumerate(norms):
         if norm in ("jeugd", "kindertijd", "opgegroeid", "opgroeide", "opgroeiden"):
             return True

@@ -151,7 +151,15 @@ class Engine:
         considered: list[Considered] = []
         for n, sentence in enumerate(sentences):
             for match in read.targets(n):
-                finding, about = self._find(note.text, sentence, read.triggers(n).own, match)
+                # a negation that belongs to another finding's phrase ("kijkt hem niet aan en praat ...",
+                # "geen eten") is that finding's own word; it negates nothing else
+                others = {p for m in read.targets(n) if m is not match for p in m.positions}
+                hits = [
+                    h
+                    for h in read.triggers(n).own
+                    if not (h.rule.qualifier == "polarity" and _words_of(h) <= others)
+                ]
+                finding, about = self._find(note.text, sentence, hits, match)
                 if about.experiencer == "client":
                     found.append((finding, about))
                 else:
@@ -221,6 +229,10 @@ class Engine:
             if people and people[-1].role == "client":
                 return trigger
         return None
+
+
+def _words_of(hit) -> set[int]:
+    return set(hit.positions or range(hit.start, hit.end))
 
 
 def _confesses(context, who) -> bool:

@@ -33,6 +33,7 @@ class TypoCorrector:
 
     def __init__(self, vocabulary_words: Iterable[str], known_words: Iterable[str] = ()) -> None:
         self._words = sorted({w for w in vocabulary_words if len(w) >= MIN_FUZZY_LENGTH - 1})
+        self._word_set = frozenset(self._words)
         self._known = frozenset(known_words) | frozenset(vocabulary_words)
         self._cache: dict[str, str | None] = {}
 
@@ -40,7 +41,10 @@ class TypoCorrector:
         if norm in self._cache:
             return self._cache[norm]
         result = None
-        if len(norm) >= MIN_FUZZY_LENGTH and norm not in self._known and norm.isalpha():
+        swapped = norm[:-1] + {"d": "t", "t": "d"}.get(norm[-1:], "") if norm[-1:] in ("d", "t") else ""
+        if len(norm) >= 6 and norm not in self._known and swapped in self._word_set:
+            result = swapped  # d and t at the end of a participle: "geduwt" for "geduwd"
+        elif len(norm) >= MIN_FUZZY_LENGTH and norm not in self._known and norm.isalpha():
             limit = 2 if len(norm) >= TWO_TYPOS_LENGTH else 1
             candidates = [w for w in self._words if w[0] == norm[0] and abs(len(w) - len(norm)) <= limit]
             best = extractOne(norm, candidates, scorer=OSA.distance, score_cutoff=limit)
@@ -74,6 +78,8 @@ def looks_like_a_typo(word: str, meant: str) -> bool:
     longer, shorter = (word, meant) if len(word) > len(meant) else (meant, word)
     if longer[:-1] == shorter and longer[-1] in "ens":
         return True  # an inflection: "mislukte", "slippers"
+    if longer.endswith("en") and shorter == longer[:-2] + "n" and len(shorter) >= 6:
+        return True  # the e of a last syllable dropped: "geslagn"
     if len(shorter) < LONG_WORD:
         return False
     if len(shorter) >= VERY_LONG_WORD:

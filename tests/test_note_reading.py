@@ -508,3 +508,37 @@ def test_a_brother_or_sister_introduced_beside_the_client_is_someone_else(analys
 def test_the_only_child_named_in_a_family_note_is_the_client(analyse):
     text = "Fam. Yilmaz is bekend bij het wijkteam. De oudste, Elif, had ernstige cariës, niet behandeld."
     assert asserted(analyse(text)) & NEGLECT
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Moeder heeft Kai (10) gisteren met een broodplank op zijn hoofd geslagn.", "icpc:Z16.01"),
+        ("Ravi vertelt dat papa mama laatst tegen de kast heeft geduwt; hij zat ernaast.", "icpc:Z16.01"),
+        ("Moeder heeft een asbak naar vader gegooid terwijl Tess (6) ernaast stond.", "icpc:Z16.01"),
+        ("Sanne (11) is in de bus door een onbekende man tussen haar benen aangeraakt.", "icpc:Z25.01"),
+        ("Vader negeert Mees als straf: hij kijkt hem dagenlang niet aan en praat niet tegen hem.",
+         "icpc:Z16.01"),
+        ("Ouders stellen de oogoperatie van Ravi (5) al een jaar uit en komen niet naar de controles.",
+         "icpc:Z16.02"),
+        ("De tandarts heeft twee keer een behandeling gepland; beide keren kwamen ouders niet.",
+         "icpc:Z16.02"),
+        ("Daan verblijft sinds de melding in netwerkpleegzorg bij zijn tante.", "icpc:Z16.03"),
+        ("Na de crisismelding is Evy (5) per direct ondergebracht bij haar tante (netwerkpleeggezin).",
+         "icpc:Z16.03"),
+    ],
+)  # fmt: skip
+def test_everyday_words_and_slips_found_on_the_first_held_out_sets(analyse, text, code):
+    assert code in asserted(analyse(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De rechter acht bewezen dat de ontwikkeling van Xavi (6) ernstig wordt bedreigd.",
+        "Er ligt een veiligheidsplan. Belangrijkste afspraak: vader komt niet meer onaangekondigd langs.",
+        "Netwerkpleegzorg bij de grootouders is onderzocht, maar afgewezen; Noah blijft thuis wonen.",
+    ],
+)
+def test_legal_words_agreements_and_a_rejected_option_are_no_abuse_or_placement(analyse, text):
+    assert not asserted(analyse(text)) & (CHILD_ABUSE | NEGLECT | {"icpc:Z16.03"}), text
