@@ -28,24 +28,39 @@ SIBLING_OR_COUSIN = frozenset(
     {
         "broer", "zus", "broertje", "zusje", "halfzus", "halfbroer", "stiefbroer", "stiefzus", "halfzusje",
         "halfbroertje", "stiefzusje", "stiefbroertje", "pleegbroer", "pleegzus", "pleegbroertje",
-        "pleegzusje", "neef", "nicht", "neefje", "nichtje", "tweelingbroer", "tweelingzus",
+        "pleegzusje", "neef", "nicht", "neefje", "nichtje", "tweelingbroer", "tweelingzus", "vriend",
+        "vriendin",
     }
 )  # fmt: skip
 OTHER_CHILD_WORDS = frozenset(
     {
         "buurjongen", "buurmeisje", "buurkind", "klasgenoot", "klasgenote", "klasgenootje", "vriendje",
         "vriendinnetje", "schoolvriendje", "schoolvriendinnetje", "speelkameraadje", "pleegkind",
-        "kampgenoot", "groepsgenoot", "vriend", "vriendin",
+        "kampgenoot", "groepsgenoot",
     }
 )  # fmt: skip
 CHILD_OF = frozenset({"zoon", "dochter", "stiefzoon", "stiefdochter", "zoontje", "dochtertje", "kind"})
 DESCRIBING = frozenset(
-    {"oudere", "jongere", "kleine", "grote", "oudste", "jongste", "eigen", "tweede", "derde", "nieuwe"}
+    {
+        "oudere",
+        "jongere",
+        "kleine",
+        "grote",
+        "oudste",
+        "jongste",
+        "eigen",
+        "tweede",
+        "derde",
+        "nieuwe",
+        "beste",
+    }
 )
 POSSESSIVES = frozenset({"haar", "zijn", "hun"})
 PRONOUNS = frozenset({"hij", "zij", "ze", "hem", "haar"})  # and "dat" right after a colon
-FEMALE_ADULTS = frozenset({"moeder", "mama", "stiefmoeder", "pleegmoeder", "oma", "tante", "vrouw", "zij"})
-MALE_ADULTS = frozenset({"vader", "papa", "stiefvader", "pleegvader", "opa", "oom", "man"})
+FEMALE_ADULTS = frozenset(
+    {"moeder", "mama", "stiefmoeder", "pleegmoeder", "oma", "tante", "vrouw", "zij", "mdr"}
+)
+MALE_ADULTS = frozenset({"vader", "papa", "stiefvader", "pleegvader", "opa", "oom", "man", "vdr"})
 ADULTS = frozenset({"caregiver", "family_adult"})
 CHILDHOOD_AS = frozenset(
     {"kind", "baby", "kleuter", "peuter", "tiener", "puber", "meisje", "jongen", "klein"}
@@ -114,9 +129,10 @@ def find_cast(sentences: list[Sentence], people: People) -> Cast:
         for n, sentence in enumerate(sentences)
         if _speaks_of_childhood(sentence) or (n > 0 and _speaks_of_childhood(sentences[n - 1]))
     )
-    if not (marked or pointing_at_others or adults or childhood):
+    children = clients | {t.norm for n, i, t in names if _has_child_age(sentences[n].tokens, i)}
+    if not (marked or pointing_at_others or adults or childhood or children):
         return NOBODY_ELSE
-    return Cast(frozenset(marked | pointing_at_others), frozenset(adults), childhood)
+    return Cast(frozenset(marked | pointing_at_others), frozenset(adults), childhood, frozenset(children))
 
 
 def _surname(tokens, i: int) -> bool:
@@ -203,12 +219,15 @@ def _introduced_as_other(
     if word in OTHER_CHILD_WORDS or word.endswith("pleegkind"):
         return True  # "buurjongen Rico", "het vorige pleegkind in dit gezin, Tamara"
     if word in SIBLING_OR_COUSIN:
-        owner_word = tokens[j - 1].norm if j >= 1 else ""
-        if j >= 1 and tokens[j - 1].capitalised and owner_word.endswith("s") and owner_word[:-1] in known:
+        o = j - 1
+        while o > 0 and tokens[o].norm in DESCRIBING | {"toenmalige", "huidige"}:
+            o -= 1  # "haar beste vriendin Lotte"
+        owner_word = tokens[o].norm if o >= 0 else ""
+        if o >= 0 and tokens[o].capitalised and owner_word.endswith("s") and owner_word[:-1] in known:
             return True  # "Sannes tweelingbroer Stijn": the brother of a child of the note
         if owner_word not in POSSESSIVES:
             return bool(clients)  # "Broer Kai" in a note that names its client elsewhere
-        owner = _nearest_person(sentences, people, n, j - 1, "zij" if owner_word == "haar" else "hij")
+        owner = _nearest_person(sentences, people, n, o, "zij" if owner_word == "haar" else "hij")
         # "haar halfzusje Lieke": whose sister? a child's makes her another child; an adult's
         # ("oom vertelt dat zijn nichtje Aya ...") makes her the child the note is about
         return owner is not None and people.lexicon.role_of(owner.norm) in (None, "client")
@@ -384,9 +403,9 @@ def _adult_gender(people: People, norm: str) -> str | None:
     """'m' or 'f' for a grown-up's role word ("vader", "aspirant-pleegvader", "oma"), else None."""
     if people.lexicon.role_of(norm) not in ADULTS:
         return None
-    if norm.endswith(("vader", "opa", "oom", "man", "papa")):
+    if norm.endswith(("vader", "opa", "oom", "man", "papa", "vdr")):
         return "m"
-    if norm.endswith(("moeder", "oma", "tante", "vrouw", "mama")):
+    if norm.endswith(("moeder", "oma", "tante", "vrouw", "mama", "mdr")):
         return "f"
     return None
 

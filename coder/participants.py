@@ -60,8 +60,8 @@ AUXILIARY_FOLLOWERS = frozenset(
 # walking back from a person to its preposition: "dat"/"die" are conjunctions there ("geeft aan dat hij ...")
 WALK_BACK_OVER = NOUN_PHRASE_FILLERS - {"dat", "die", "deze"}
 ADJECTIVE_PERSON_WORDS = frozenset({"onbekende", "volwassen", "oudere", "jongere", "nieuwe", "toenmalige"})
-FEMALE = frozenset({"moeder", "mama", "mam", "stiefmoeder", "pleegmoeder", "oma", "tante", "vrouw"})
-MALE = frozenset({"vader", "papa", "pap", "stiefvader", "pleegvader", "opa", "oom", "man"})
+FEMALE = frozenset({"moeder", "mama", "mam", "stiefmoeder", "pleegmoeder", "oma", "tante", "vrouw", "mdr"})
+MALE = frozenset({"vader", "papa", "pap", "stiefvader", "pleegvader", "opa", "oom", "man", "vdr"})
 PARTNER_WORDS = frozenset({"man", "vrouw", "vriend", "vriendin", "partner", "echtgenoot", "echtgenote"})
 EX_PARTNER_WORDS = frozenset(
     {"ex", "ex-partner", "expartner", "ex-man", "exman", "ex-vrouw", "ex-echtgenoot"}
@@ -504,6 +504,17 @@ class ParticipantFinder:
             return None  # "Lottes stiefvader", "Sannes tweelingbroer": whose, not who
         if self._people.cast.other_child(token):
             return Person(token, "peer")  # a child the note names apart from its client (coder/cast.py)
+        if (
+            i > 0
+            and token.capitalised
+            and self._lexicon.role_of(tokens[i - 1].norm) in ("caregiver", "family_adult")
+            and self._people.is_name(token)
+            and not _child_age_follows(tokens, i)
+            and not self._people.cast.child_named(token)
+        ):
+            # "moeder Dewi", "oom Kees": the grown-up's name, one person with the word before; but "dat
+            # vader Sanne (nu 14) heeft mishandeld" names the father and then the child
+            return None
         if self._people.cast.adult(token) and token.norm in ("hem", "haar"):
             return Person(token, "caregiver")  # "nadat zijn ouders hem hadden verwaarloosd": the father
         if token.norm in self._lexicon.client_subject_pronouns:
@@ -527,10 +538,13 @@ class ParticipantFinder:
             and tokens[i - 1].norm in ("de", "haar", "zijn", "hun")
         ):
             return Person(token, "client")  # "de jongens": the family's own children
-        if token.norm in PARTNER_WORDS and i > 0 and tokens[i - 1].norm in ("haar", "zijn"):
+        k = i - 1
+        while k > 0 and tokens[k].norm in ("toenmalige", "huidige", "nieuwe", "vorige", "oude"):
+            k -= 1  # "haar toenmalige vriend"
+        if token.norm in PARTNER_WORDS and i > 0 and tokens[k].norm in ("haar", "zijn"):
             # "haar man", "zijn vriendin": a parent's partner, unless the client is the one whose it is
             # ("Ilse vertelt dat haar vriend haar sloeg": dating violence between young people)
-            owner = self._owner(tokens, i - 1)
+            owner = self._owner(tokens, k)
             return Person(token, "peer" if owner is not None and owner.role == "client" else "caregiver")
         if token.norm in PARTNER_WORDS and i + 2 < len(tokens) and tokens[i + 1].norm == "van":
             k = i + 3 if tokens[i + 2].norm in ("haar", "zijn") and i + 3 < len(tokens) else i + 2
@@ -561,6 +575,8 @@ class ParticipantFinder:
             norm = tokens[j].norm
             if norm in (FEMALE if female else MALE):
                 return Person(tokens[j], "caregiver")
+            if j > 0 and tokens[j - 1].norm == "van":
+                continue  # "Moeder van Bram vertelt dat haar partner ...": the mother's partner
             person = self._person(tokens, j)
             if person is not None and person.role == "client" and tokens[j].capitalised:
                 return person
@@ -639,3 +655,11 @@ def _after_preposition(tokens: tuple[Token, ...], i: int) -> bool:
 def _both_and(tokens: tuple[Token, ...], i: int) -> bool:
     """ "zowel Sem als zijn zus": this 'als' joins two people, it starts no clause."""
     return tokens[i].norm == "als" and any(t.norm == "zowel" for t in tokens[max(0, i - 8) : i])
+
+
+def _child_age_follows(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "Sanne (nu 14)", "Rosa (10)": the name of a child."""
+    if i + 1 >= len(tokens) or tokens[i + 1].norm != "(":
+        return False
+    inside = [t.norm for t in tokens[i + 2 : i + 5]]
+    return any(w.isdigit() and int(w) < 18 for w in inside)

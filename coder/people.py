@@ -43,12 +43,15 @@ class Cast:
 
     others: frozenset[int] = frozenset()  # start offsets of those words
     adults: frozenset[int] = frozenset()  # "hij"/"zij" that point at a parent or another grown-up
-    childhood: frozenset[int] = (
-        frozenset()
-    )  # sentences (start offsets) in or right after an adult's childhood
+    # sentences (start offsets) in or right after a grown-up's own childhood
+    childhood: frozenset[int] = frozenset()
+    children: frozenset[str] = frozenset()  # names the note gives a child's age or calls its client
 
     def other_child(self, token: Token) -> bool:
         return token.start in self.others
+
+    def child_named(self, token: Token) -> bool:
+        return token.norm in self.children
 
     def adult(self, token: Token) -> bool:
         return token.start in self.adults

@@ -542,3 +542,28 @@ def test_everyday_words_and_slips_found_on_the_first_held_out_sets(analyse, text
 )
 def test_legal_words_agreements_and_a_rejected_option_are_no_abuse_or_placement(analyse, text):
     assert not asserted(analyse(text)) & (CHILD_ABUSE | NEGLECT | {"icpc:Z16.03"}), text
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # the mother's name after her role word is the mother, so 'haar partner' is the mother's
+        ("Moeder Dewi vertelt dat haar partner Kevin de baby 's nachts door elkaar schudt.", "icpc:Z16.01"),
+        # a father named and then the child he hit, in Dutch subordinate order
+        ("Uit het vonnis blijkt dat vader Sanne (nu 14) in 2018 heeft mishandeld.", "icpc:Z16.01"),
+        # a boyfriend of the mother hitting the child named after him
+        ("Mdr vertelt dat haar toenmalige vriend Lucas (5) vorige zomer heeft geslagen.", "icpc:Z16.01"),
+        ("Stiefvader gooide een stoel in haar richting, terwijl baby Noah in de box ernaast lag.",
+         "icpc:Z16.01"),
+    ],
+)  # fmt: skip
+def test_names_after_role_words(analyse, text, code):
+    assert code in asserted(analyse(text)), text
+
+
+def test_a_childs_best_friend_is_someone_else(analyse):
+    text = (
+        "Tess kwam uit zichzelf, omdat haar beste vriendin Lotte haar had verteld dat Lottes stiefvader haar "
+        "slaat en opsluit."
+    )
+    assert not asserted(analyse(text)) & CHILD_ABUSE
