@@ -2,8 +2,8 @@
 
 The samples' gold and the shared dev set must meet the issue's bar: f1 and precision >= 0.90, certainty
 >= 0.85, no forbidden codes, no fairness violations. The tuning sets, on which the engine was improved note
-by note, must not slip back. The held-out set is only reported (README), never asserted: asserting it would
-invite tuning on it.
+by note, must not slip back. A held-out set is only reported (README), never asserted: asserting it would
+invite tuning on it. Once scored on a finished engine it is opened for tuning and gets a floor here.
 """
 
 from __future__ import annotations
@@ -47,7 +47,10 @@ def test_shared_dev_meets_the_issue_bar(engine):
      ("tuning6", 0.94), ("tuning7", 0.90), ("tuning8", 0.95), ("tuning9", 0.91), ("tuning10", 0.96),
      ("tuning11", 0.93), ("tuning12", 0.97), ("tuning13", 0.97), ("tuning14", 0.97), ("tuning15", 0.95),
      ("tuning16", 0.93), ("tuning17", 0.96), ("tuning18", 0.92), ("tuning19", 0.93), ("tuning20", 0.92),
-     ("tuning21", 0.92), ("tuning22", 0.96), ("tuning23", 0.96), ("tuning24", 0.95)],
+     ("tuning21", 0.92), ("tuning22", 0.96), ("tuning23", 0.96), ("tuning24", 0.95), ("tuning25", 0.87),
+     ("tuning26", 0.97), ("tuning27", 0.95), ("tuning28", 0.95),
+     # held out until they had been scored on a finished engine, then opened for tuning
+     ("heldout", 0.93), ("heldout2", 0.94), ("heldout3", 0.95), ("heldout4", 0.95), ("heldout5", 0.95)],
 )  # fmt: skip
 def test_tuning_sets_do_not_slip_back(engine, name, floor):
     scores = scores_of(engine, ROOT / "tests" / "gold" / f"{name}.jsonl")
