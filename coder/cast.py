@@ -89,13 +89,23 @@ OBJECT_WORDS = frozenset({"hem", "hen", "hun", "zichzelf", "mij", "me"})
 
 
 def find_cast(sentences: list[Sentence], people: People) -> Cast:
+    # two-letter names ("Bo (9)", "Jo (4)") count once the note gives them an age
+    short = {
+        t.norm
+        for s in sentences
+        for i, t in enumerate(s.tokens)
+        if len(t.norm) == 2 and t.capitalised and t.norm.isalpha() and _has_child_age(s.tokens, i)
+    }
     names: list[tuple[int, int, Token]] = []  # (sentence, position, token) of every name in the note
     for n, sentence in enumerate(sentences):
         tokens = sentence.tokens
         for i, token in enumerate(tokens):
             following = tokens[i + 1].norm if i + 1 < len(tokens) else None
             after_title = i == 0 and n > 0 and _surname(sentences[n - 1].tokens, len(sentences[n - 1].tokens))
-            if people.is_name(token, following, first=i == 0) and not (_surname(tokens, i) or after_title):
+            named = people.is_name(token, following, first=i == 0) or (
+                token.norm in short and token.capitalised
+            )
+            if named and not (_surname(tokens, i) or after_title):
                 names.append((n, i, token))
     clients = {t.norm for n, i, t in names if _said_to_be_client(sentences, n, i)}
     known = {t.norm for _, _, t in names}
@@ -114,6 +124,11 @@ def find_cast(sentences: list[Sentence], people: People) -> Cast:
         if introduced or (clients and _has_child_age(tokens, i)):
             others.add(token.norm)
     marked = {t.start for _, _, t in names if t.norm in others}
+    marked |= {
+        sentences[n].tokens[a].start
+        for n, i, t in names
+        if t.norm in others and (a := _apposition(sentences[n].tokens, i)) is not None
+    }
     # a grown-up's name right after its role word ("haar vriend Kevin (19)") is read with that word
     marked |= {
         t.start
@@ -231,26 +246,20 @@ def _introduced_as_other(
         # "haar halfzusje Lieke": whose sister? a child's makes her another child; an adult's
         # ("oom vertelt dat zijn nichtje Aya ...") makes her the child the note is about
         return owner is not None and people.lexicon.role_of(owner.norm) in (None, "client")
-    # "Destiny (15), de dochter van vaders partner"
+    return _apposition(tokens, i) is not None  # "Destiny (15), de dochter van vaders partner"
+
+
+def _apposition(tokens, i: int) -> int | None:
+    """Where "de zoon" stands in "Levi (6), de zoon van haar partner, ...": the same child again."""
     k = i + 1
     if k < len(tokens) and tokens[k].norm == "(":
-        while k < len(tokens) and not tokens[k].norm.startswith(")"):
+        while k < len(tokens) and tokens[k].norm != ")":
             k += 1
-        rest = (
-            [tokens[k].norm.lstrip(")") or ")"] + [t.norm for t in tokens[k + 1 : k + 4]]
-            if k < len(tokens)
-            else []
-        )
-        rest = rest[1:] if rest[:1] == [")"] else rest
-    else:
-        rest = [t.norm for t in tokens[k : k + 4]]
-    return (
-        len(rest) >= 4
-        and rest[0] == ","
-        and rest[1] in ("de", "het")
-        and rest[2] in CHILD_OF
-        and rest[3] == "van"
-    )
+        k += 1
+    if k + 3 < len(tokens) and tokens[k].norm == "," and tokens[k + 1].norm in ("de", "het"):
+        if tokens[k + 2].norm in CHILD_OF and tokens[k + 3].norm == "van":
+            return k + 2
+    return None
 
 
 def _beside_a_client(tokens, i: int) -> bool:

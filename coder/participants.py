@@ -136,6 +136,15 @@ class ParticipantFinder:
         ) or any(
             tokens[i].norm in ("slachtoffer", "hem", "haar", "zij", "hij") for i in range(first, last + 1)
         )
+        if found.undergoer is not None and self._people.cast.other_child(found.undergoer.token):
+            # "Bo (4) en Sem (6) waren alleen thuis": the client named with the other child
+            at = _at(tokens, found.undergoer)
+            people = self._people_in(tokens, 0, at)
+            after = self._people_in(tokens, at + 1, len(tokens))
+            if people and people[-1].role == "client" and _joined(tokens, people[-1], found.undergoer):
+                found = replace(found, undergoer=people[-1])
+            elif after and after[0].role == "client" and _joined(tokens, found.undergoer, after[0]):
+                found = replace(found, undergoer=after[0])
         if found.undergoer is None and (self._people.cast.others or self._people.cast.adults):
             # "Het nieuwe pleegkind, Jordy (3), had brandplekken op zijn rug", "daar is hij door die vader
             # geslagen", "het buurmeisje (4): dat loopt zonder toezicht op straat": when the child named last
@@ -144,10 +153,12 @@ class ParticipantFinder:
             if kind == "sign" and before and not self._people.cast.other_child(before[-1].token):
                 before = before[:1]  # the signs are on the child the sentence is about
             chosen = before[-1] if before else None
+            joined = len(before) >= 2 and _joined(tokens, before[-2], chosen) and before[-2].role == "client"
             if (
                 chosen is not None
                 and self._people.cast.other_child(chosen.token)
                 and not _same(chosen, found.doer)
+                and not joined  # "Bo (4) en Sem (6) waren alleen thuis": both children
             ):
                 found = replace(found, undergoer=chosen)
             elif chosen is not None and self._people.cast.adult(chosen.token) and kind == "sign":
@@ -221,6 +232,10 @@ class ParticipantFinder:
         told = self._told_inside(tokens, start, end, matched)
         if told is not None:  # "Sofie zegt dat mama haar 'elke dag' uitscheldt voor hoer": mama did it
             return told
+        if first >= 2 and tokens[first - 1].norm == "die" and tokens[first].capitalised:
+            relative = self._relative_doer_and_object(tokens, first, start)
+            if relative is not None and relative.undergoer is not None:
+                return relative  # "De jongen die Sanne (14) heeft aangerand": the boy did it, to Sanne
         subject = self._subject(tokens, first, start, exclude=None)
         if subject is None:
             relative = self._relative_doer_and_object(tokens, first, start)
@@ -315,6 +330,12 @@ class ParticipantFinder:
                 if tokens[j].norm == ",":
                     return None
             return None
+        if first >= 2 and tokens[first - 1].norm == "die" and tokens[first].capitalised:
+            # "De jongen die Sanne (14) heeft aangerand": the one before 'die' did it to the one named after
+            doer = self._person(tokens, first - 2)
+            named = self._person(tokens, first)
+            if doer is not None and doer.role in ("peer", "stranger") and named is not None:
+                return Participants(doer, named)
         if first < 3 or tokens[first - 1].norm != "die" or tokens[first - 2].norm != ",":
             return None
         doer = self._person(tokens, first - 3)
@@ -527,6 +548,13 @@ class ParticipantFinder:
             return Person(token, "peer")  # "Broer (19) heeft in een pleeggezin gewoond": a brother
         if token.norm == "leerling" and i > 0 and tokens[i - 1].norm == "een":
             return Person(token, "peer")  # "in de klas van Bo is een leerling uit huis geplaatst"
+        if (
+            token.norm in ("meisje", "jongen", "kind")
+            and i > 0
+            and tokens[i - 1].norm == "een"
+            and any(t.capitalised and self._people.is_name(t) for t in tokens[1:i])
+        ):
+            return Person(token, "peer")  # "in de klas van Iris is een meisje aangerand": not Iris
         if token.norm in ("oudste", "jongste") and i + 1 < len(tokens) and self._people.role(tokens[i + 1]):
             return None  # "de oudste zus": the sister is the person, 'oudste' only says which
         role = self._people.role(token, next_norm, first=i == 0)
@@ -663,3 +691,12 @@ def _child_age_follows(tokens: tuple[Token, ...], i: int) -> bool:
         return False
     inside = [t.norm for t in tokens[i + 2 : i + 5]]
     return any(w.isdigit() and int(w) < 18 for w in inside)
+
+
+def _joined(tokens: tuple[Token, ...], first: Person, second: Person | None) -> bool:
+    """ "Bo (4) en Sem (6)": two people joined by 'en', with only an age in between."""
+    if second is None:
+        return False
+    between = [t.norm for t in tokens[_at(tokens, first) + 1 : _at(tokens, second)]]
+    rest = [w for w in between if w not in ("(", ")", ",", "),") and not w.isdigit()]
+    return rest in (["en"], ["of"], ["en", "zijn"], ["en", "haar"])

@@ -79,7 +79,7 @@ class People:
             return False
         return (
             token.capitalised
-            and len(token.norm) >= 3
+            and (len(token.norm) >= 3 or token.norm in self.cast.children)  # "Bo (9)"
             and token.norm.isalpha()
             and token.norm not in self._known
             and token.norm not in self.lexicon.person_role
