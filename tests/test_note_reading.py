@@ -592,3 +592,29 @@ def test_films_roles_unfounded_accusations_and_the_other_child_of_two(analyse, t
 def test_the_boy_who_assaulted_her_is_the_doer(analyse):
     found = asserted(analyse("De jongen die Sanne (14) in april heeft aangerand, is veroordeeld."))
     assert "icpc:Z25.01" in found and not found & CHILD_ABUSE
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Politie: baby (8 mnd) alleen in een afgesloten auto aangetroffen.", "icpc:Z16.02"),
+        ("Bij binnenkomst zien wij dat Tess (3 mnd) sinds de ochtend geen fles heeft gehad.", "icpc:Z16.02"),
+        ("Het veiligheidsplan uit 2022 is verlopen en niet meer actueel.", "vp:nee"),
+    ],
+)
+def test_relayed_neglect_and_an_expired_plan(analyse, text, code):
+    assert code in asserted(analyse(text)), text
+
+
+def test_a_suspicion_a_doctor_did_not_confirm_is_absent(analyse):
+    text = (
+        "De verdenking van kindermishandeling is door de vertrouwensarts niet bevestigd: de blauwe plekken "
+        "op de schenen van Sem passen bij het buitenspelen."
+    )
+    assert not asserted(analyse(text)) & CHILD_ABUSE
+
+
+def test_an_age_as_an_ordinal_is_the_past(analyse):
+    text = "Anouk (17) geeft aan dat ze op haar dertiende op kamp door een groepsgenoot is verkracht."
+    found = suggestion(analyse(text), "icpc:Z25.01")
+    assert found.qualifiers.temporality == "historical"
