@@ -618,3 +618,34 @@ def test_an_age_as_an_ordinal_is_the_past(analyse):
     text = "Anouk (17) geeft aan dat ze op haar dertiende op kamp door een groepsgenoot is verkracht."
     found = suggestion(analyse(text), "icpc:Z25.01")
     assert found.qualifiers.temporality == "historical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De kinderen vertellen dat er thuis weleens ruzie wordt gemaakt, maar dat niemand wordt geslagen.",
+        "Ik zag bij het huisbezoek dat baby Maeve in een doorweekte luier met kapotte, rode billen lag.",
+        "Letselduiding LECK: de blauwe plekken op de scheenbenen van Jens passen bij zijn voetbalsport.",
+    ],
+)
+def test_nobody_hit_nappy_rash_and_football_bruises_are_no_abuse(analyse, text):
+    assert not asserted(analyse(text)) & CHILD_ABUSE, text
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Ik was bij de overdracht aanwezig en zag hoe vader moeder in het gezicht sloeg, met Daan (6) "
+         "vlak naast hen.", "icpc:Z16.01"),
+        ("Moeder dreigt Imane (10) naar een internaat te sturen en zegt haar dat niemand van haar houdt.",
+         "icpc:Z16.01"),
+        ("Ravi (14) vertelt dat klasgenoten hem in de kleedkamer hebben vastgehouden en zijn onderbroek naar "
+         "beneden hebben getrokken.", "icpc:Z25.01"),
+    ],
+)  # fmt: skip
+def test_seen_threatened_and_undressed(analyse, text, code):
+    assert code in asserted(analyse(text)), text
+
+
+def test_a_safety_plan_still_to_be_discussed_is_not_ja(analyse):
+    assert "vp:ja" not in asserted(analyse("Afspraak: ik bespreek daarna met haar een veiligheidsplan."))
