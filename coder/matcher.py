@@ -80,6 +80,10 @@ def looks_like_a_typo(word: str, meant: str) -> bool:
         return True  # an inflection: "mislukte", "slippers"
     if longer.endswith("en") and shorter == longer[:-2] + "n" and len(shorter) >= 6:
         return True  # the e of a last syllable dropped: "geslagn"
+    if any(longer[k] == longer[k + 1] == longer[k + 2] for k in range(len(longer) - 2)) and len(shorter) >= 6:
+        i = next(k for k in range(len(longer) - 2) if longer[k] == longer[k + 1] == longer[k + 2])
+        if longer[:i] + longer[i + 1 :] == shorter:
+            return True  # a key held too long: "plekkken"
     if len(shorter) < LONG_WORD:
         return False
     if len(shorter) >= VERY_LONG_WORD:

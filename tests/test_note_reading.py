@@ -649,3 +649,21 @@ def test_seen_threatened_and_undressed(analyse, text, code):
 
 def test_a_safety_plan_still_to_be_discussed_is_not_ja(analyse):
     assert "vp:ja" not in asserted(analyse("Afspraak: ik bespreek daarna met haar een veiligheidsplan."))
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Het veiligheidsplan uit 2022 is niet meer actueel en een nieuw plan is er nog niet.", "vp:ja"),
+        ("In het MDO is een uithuisplaatsing van Ryan besproken, maar die is vooralsnog van de baan.",
+         "icpc:Z16.03"),
+        ("Pleegzorg is als optie onderzocht, maar niet haalbaar gebleken.", "icpc:Z16.03"),
+    ],
+)  # fmt: skip
+def test_phrases_of_several_words_after_a_gap(analyse, text, absent):
+    assert absent not in asserted(analyse(text)), text
+
+
+def test_a_key_held_too_long_is_a_slip(analyse):
+    text = "Bij het uitkleden van Sem (14 mnd) zag ik meerdere blauwe plekkken op rug en billen."
+    assert "icpc:Z16.01" in asserted(analyse(text))
