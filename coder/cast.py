@@ -111,19 +111,29 @@ def find_cast(sentences: list[Sentence], people: People) -> Cast:
     known = {t.norm for _, _, t in names}
     others: set[str] = set()  # other children
     grownups: set[str] = set()  # grown-ups called by name ("haar vriend Ruud (20)"): not the client either
+    relatives: dict[str, str] = {}  # "moeder Sandra", "Oom Jeroen": later "Sandra" is the mother
+    aged = {t.norm for n, i, t in names if _has_child_age(sentences[n].tokens, i)}
+    for n, i, token in names:
+        tokens = sentences[n].tokens
+        role = people.lexicon.role_of(tokens[i - 1].norm) if i > 0 else None
+        introduced = i == 1 or (i >= 2 and tokens[i - 2].norm in (":", ",", "met", "en", "aanwezig", "van"))
+        if role in ADULTS and introduced and token.norm not in clients | aged:
+            relatives.setdefault(token.norm, role)  # type: ignore[arg-type]
     for n, i, token in names:
         if token.norm in clients:
             continue
         tokens = sentences[n].tokens
+        if token.norm in relatives:
+            continue
         if _adult_name(tokens, i):
-            grownups.add(token.norm)
+            grownups.add(token.norm)  # "Ruud (20)"
             continue
         if not clients and _beside_a_client(tokens, i):
             continue  # "zowel Sam als zijn broer Jordi", "Timo (4) en zijn zusje Jill (1)": both the children
-        introduced = _introduced_as_other(people, tokens, i, clients, sentences, n, known)
+        introduced = _introduced_as_other(people, tokens, i, clients, sentences, n, known, relatives)
         if introduced or (clients and _has_child_age(tokens, i)):
             others.add(token.norm)
-    marked = {t.start for _, _, t in names if t.norm in others}
+    marked = {t.start for _, _, t in names if t.norm in others and t.norm not in relatives}
     marked |= {
         sentences[n].tokens[a].start
         for n, i, t in names
@@ -145,9 +155,15 @@ def find_cast(sentences: list[Sentence], people: People) -> Cast:
         if _speaks_of_childhood(sentence) or (n > 0 and _speaks_of_childhood(sentences[n - 1]))
     )
     children = clients | {t.norm for n, i, t in names if _has_child_age(sentences[n].tokens, i)}
-    if not (marked or pointing_at_others or adults or childhood or children):
+    if not (marked or pointing_at_others or adults or childhood or children or relatives):
         return NOBODY_ELSE
-    return Cast(frozenset(marked | pointing_at_others), frozenset(adults), childhood, frozenset(children))
+    return Cast(
+        frozenset(marked | pointing_at_others),
+        frozenset(adults),
+        childhood,
+        frozenset(children),
+        tuple(sorted(relatives.items())),
+    )
 
 
 def _surname(tokens, i: int) -> bool:
@@ -216,7 +232,14 @@ def _said_to_be_client(sentences: list[Sentence], n: int, i: int) -> bool:
 
 
 def _introduced_as_other(
-    people: People, tokens, i: int, clients: set[str], sentences: list[Sentence], n: int, known: set[str]
+    people: People,
+    tokens,
+    i: int,
+    clients: set[str],
+    sentences: list[Sentence],
+    n: int,
+    known: set[str],
+    relatives: dict[str, str],
 ) -> bool:
     j = i - 1
     if j >= 1 and tokens[j].norm == ",":
@@ -245,7 +268,11 @@ def _introduced_as_other(
         owner = _nearest_person(sentences, people, n, o, "zij" if owner_word == "haar" else "hij")
         # "haar halfzusje Lieke": whose sister? a child's makes her another child; an adult's
         # ("oom vertelt dat zijn nichtje Aya ...") makes her the child the note is about
-        return owner is not None and people.lexicon.role_of(owner.norm) in (None, "client")
+        return (
+            owner is not None
+            and people.lexicon.role_of(owner.norm) in (None, "client")
+            and owner.norm not in relatives
+        )
     return _apposition(tokens, i) is not None  # "Destiny (15), de dochter van vaders partner"
 
 
@@ -279,6 +306,8 @@ def _has_child_age(tokens, i: int) -> bool:
     if i + 2 >= len(tokens) or tokens[i + 1].norm != "(":
         return False
     age = tokens[i + 2].norm
+    if age in ("nu", "toen", "inmiddels", "bijna", "ca", "ca."):  # "Sanne (nu 14)"
+        age = tokens[i + 3].norm if i + 3 < len(tokens) else ""
     return age.isdigit() and int(age) < 18
 
 

@@ -46,6 +46,10 @@ class Cast:
     # sentences (start offsets) in or right after a grown-up's own childhood
     childhood: frozenset[int] = frozenset()
     children: frozenset[str] = frozenset()  # names the note gives a child's age or calls its client
+    relatives: tuple[tuple[str, str], ...] = ()  # ("sandra", "caregiver") from "moeder Sandra"
+
+    def relative_role(self, token: Token) -> str | None:
+        return next((role for name, role in self.relatives if name == token.norm), None)
 
     def other_child(self, token: Token) -> bool:
         return token.start in self.others
@@ -90,6 +94,8 @@ class People:
         """The part the person named by this word plays, or None if it names no one."""
         if self.cast.other_child(token):
             return "peer"
+        if token.capitalised and self.cast.relative_role(token):
+            return self.cast.relative_role(token)  # "Sandra", introduced as "moeder Sandra"
         role = self.lexicon.role_of(token.norm)
         if role is not None:
             return role

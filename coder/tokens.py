@@ -51,12 +51,12 @@ def _blank_dutch():
     # spaCy keeps the period of these abbreviations ("dat." for datief, "vt." for verleden tijd); in case
     # notes they are words that end a sentence ("Moeder ontkent dat.", "Melding gedaan bij VT."), and a
     # kept period would join two sentences
-    # Emoticons are kept whole too: "Fleur (11): zij ..." would read "):" as a sad face and lose the colon.
+    # Emoticons are kept whole too: "Fleur (11): zij ..." would read "):" as a sad face, "Burak (8)," as "8)".
     nlp.tokenizer.rules = {
         rule: tokens
         for rule, tokens in nlp.tokenizer.rules.items()
         if not (rule.endswith(".") and rule[:-1].lower() in WORDS_NOT_ABBREVIATIONS)
-        and any(c.isalnum() for c in rule)
+        and not any(c in "()[]:;=<>^_@" for c in rule)  # emoticons: "):", "8)", ":p"
     }
     return nlp
 

@@ -667,3 +667,16 @@ def test_phrases_of_several_words_after_a_gap(analyse, text, absent):
 def test_a_key_held_too_long_is_a_slip(analyse):
     text = "Bij het uitkleden van Sem (14 mnd) zag ik meerdere blauwe plekkken op rug en billen."
     assert "icpc:Z16.01" in asserted(analyse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oom Jeroen heeft bij de zedenrechercheur bekend dat hij zijn nichtje Lisa (13) heeft misbruikt.",
+        "Gesprek met moeder Sandra en stiefvader Ronald over Luuk (10). Ronald gaf toe dat hij Luuk vorige "
+        "week met de vlakke hand heeft geslagen.",
+    ],
+)
+def test_a_relative_called_by_name_is_that_relative(analyse, text):
+    found = asserted(analyse(text))
+    assert "icpc:Z16.01" in found and not found & {"icpc:Z25", "icpc:Z25.01"}, text

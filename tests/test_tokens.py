@@ -25,3 +25,10 @@ def tokenizer() -> Tokenizer:
 )  # fmt: skip
 def test_sentences_end_at_words_that_only_look_like_abbreviations(tokenizer, text, sentences):
     assert [list(s.norms) for s in tokenizer.sentences(text)] == sentences
+
+
+def test_an_age_in_brackets_is_not_an_emoticon(tokenizer):
+    assert [list(s.norms) for s in tokenizer.sentences("Burak (8), die hier woont. Fleur (11): zij.")] == [
+        ["burak", "(", "8", ")", ",", "die", "hier", "woont", "."],
+        ["fleur", "(", "11", ")", ":", "zij", "."],
+    ]
