@@ -1,8 +1,8 @@
 """The suggestion engine: a note in, explained suggestions out. Create one Engine per process and reuse it.
 
-Steps, each in its own module: tokens (sentences) -> matcher (vocabulary phrases) -> context (triggers)
--> participants/about (whom it is about) -> note_level (what one sentence says of another)
--> coding (codebook rules, one suggestion per code).
+Steps, each in its own module: tokens (sentences) -> cast (who is who in the note) -> matcher (vocabulary
+phrases) -> context (triggers) -> participants/about (whom it is about) -> note_level (what one sentence says
+of another) -> coding (codebook rules, one suggestion per code).
 Context runs only on sentences that hold a finding.
 """
 
