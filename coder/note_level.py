@@ -462,8 +462,11 @@ def _denied(sentence: Sentence, hit) -> bool:
 
 
 def _rejects_explanation(sentence: Sentence) -> bool:
-    """ "... blauwe plekken die niet passen bij het verhaal": an explanation nearby is rejected."""
+    """ "... blauwe plekken die niet passen bij het verhaal", "de mentor twijfelt daar sterk aan": an
+    explanation nearby is rejected."""
     norms = sentence.norms
+    if not {"twijfelt", "twijfelde", "betwijfelt", "betwijfelde"}.isdisjoint(norms):
+        return True
     for i, norm in enumerate(norms):
         if (
             norm in ("passen", "past", "passend", "klopt", "kloppen")

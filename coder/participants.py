@@ -681,8 +681,16 @@ def _after_preposition(tokens: tuple[Token, ...], i: int) -> bool:
 
 
 def _both_and(tokens: tuple[Token, ...], i: int) -> bool:
-    """ "zowel Sem als zijn zus": this 'als' joins two people, it starts no clause."""
-    return tokens[i].norm == "als" and any(t.norm == "zowel" for t in tokens[max(0, i - 8) : i])
+    """ "zowel Sem als zijn zus", "Liam is als peuter verwaarloosd": this 'als' starts no clause."""
+    if tokens[i].norm != "als":
+        return False
+    following = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+    return following in AS_A_CHILD or any(t.norm == "zowel" for t in tokens[max(0, i - 8) : i])
+
+
+AS_A_CHILD = frozenset(
+    {"kind", "baby", "peuter", "kleuter", "tiener", "puber", "meisje", "jongen", "zuigeling"}
+)
 
 
 def _child_age_follows(tokens: tuple[Token, ...], i: int) -> bool:

@@ -143,8 +143,8 @@ class People:
                 continue  # "de zus van Milan vertelt": Milan is whose sister, not who tells
             if any(sentence.tokens[j].norm in ("aan", "tegen") for j in range(max(0, i - 2), i)):
                 continue  # "Nina heeft aan een vriendin verteld": the friend was told, Nina tells
-            if i > 0 and sentence.tokens[i - 1].norm in ("bij", "met", "naar", "over"):
-                continue  # "Dylan komt na de weekenden bij vader angstig terug en vertelt": Dylan tells
+            if _after_preposition(sentence.tokens, i):
+                continue  # "Dylan komt bij vader terug en vertelt", "zwanger van haar tweede kind en vertelt"
             found = self._person(token)
             if found is not None and found.role == "client" and token.norm in SIBLING_WORDS:
                 after = sentence.tokens[i + 1].norm if i + 1 < len(sentence.tokens) else ""
@@ -182,3 +182,16 @@ class People:
             return Person(token, "unknown")
         role = self.role(token)
         return None if role is None else Person(token, role)
+
+
+FILLERS = frozenset(
+    {"de", "het", "een", "haar", "zijn", "hun", "eigen", "eerste", "tweede", "derde", "jongste", "oudste"}
+)
+
+
+def _after_preposition(tokens, i: int) -> bool:
+    """The person word is the object of a preposition ("bij vader", "van haar tweede kind"), not a subject."""
+    j = i - 1
+    while j >= 0 and tokens[j].norm in FILLERS:
+        j -= 1
+    return j >= 0 and tokens[j].norm in ("bij", "met", "naar", "over", "van")

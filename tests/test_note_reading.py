@@ -680,3 +680,23 @@ def test_a_key_held_too_long_is_a_slip(analyse):
 def test_a_relative_called_by_name_is_that_relative(analyse, text):
     found = asserted(analyse(text))
     assert "icpc:Z16.01" in found and not found & {"icpc:Z25", "icpc:Z25.01"}, text
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Vader gooide vanochtend een stoel naar Jayden (14), die hem op zijn arm raakte.", "icpc:Z16.01"),
+        ("Moeder erkent dat ze Jip (4) en Saar (6) regelmatig 's nachts alleen liet.", "icpc:Z16.02"),
+        ("Liam is als peuter ernstig verwaarloosd (2016-2018) en is daarna bij zijn vader gaan wonen.",
+         "icpc:Z16.02"),
+        ("Mentor meldt dat Yasmina (10) met een blauw oog op school kwam. Ze zegt dat ze van de fiets is "
+         "gevallen, de mentor twijfelt daar sterk aan.", "icpc:Z16.01"),
+    ],
+)  # fmt: skip
+def test_a_doubted_explanation_and_a_childs_own_past_keep_their_code(analyse, text, code):
+    assert code in asserted(analyse(text)), text
+
+
+def test_a_lesson_about_grooming_is_no_grooming(analyse):
+    text = "Voorlichting over online grooming gegeven in de klas van Sofie (12); geen signalen bij Sofie."
+    assert not asserted(analyse(text)) & {"icpc:Z25.01", "icpc:Z16.01"}
