@@ -344,6 +344,9 @@ def _pronouns_for(
                     and _adult_gender(people, leader.norm) == wanted
                 ):
                     nearest = leader
+            if token.norm == "haar" and _between_partners(tokens, i):
+                adults.add(token.start)  # "ruzie tussen moeder en haar ex, waarbij hij haar een duw gaf"
+                continue
             if token.norm in ("hem", "haar") and _speaks_of_childhood(sentence):
                 first = _first_person(tokens, people, i)
                 wanted = "m" if token.norm == "hem" else "f"
@@ -450,3 +453,18 @@ def _adult_gender(people: People, norm: str) -> str | None:
 
 def _person_before(tokens, people: People, i: int) -> bool:
     return _first_person(tokens, people, i) is not None
+
+
+PARTNERS = frozenset({"ex", "ex-partner", "expartner", "partner", "vriend", "ex-vriend", "man", "echtgenoot"})
+
+
+def _between_partners(tokens, i: int) -> bool:
+    """A fight between a mother and her partner was told just before, and a "hij" does it to "haar": she is
+    the mother."""
+    before = [t.norm for t in tokens[max(0, i - 25) : i]]
+    return (
+        "hij" in before[-4:]
+        and not PARTNERS.isdisjoint(before)
+        and not FEMALE_ADULTS.isdisjoint(before)
+        and not {"ruzie", "tussen", "woordenwisseling", "conflict"}.isdisjoint(before)
+    )  # a fight between the adults is told

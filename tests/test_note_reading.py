@@ -700,3 +700,21 @@ def test_a_doubted_explanation_and_a_childs_own_past_keep_their_code(analyse, te
 def test_a_lesson_about_grooming_is_no_grooming(analyse):
     text = "Voorlichting over online grooming gegeven in de klas van Sofie (12); geen signalen bij Sofie."
     assert not asserted(analyse(text)) & {"icpc:Z25.01", "icpc:Z16.01"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zorgmelding: ruzie tussen moeder en haar ex-partner op de parkeerplaats, waarbij hij haar een duw "
+        "gaf. De kinderen zaten op dat moment op school.",
+        "Vader en zijn vriendin hebben elkaar geslagen, in een weekend dat de kinderen bij moeder waren.",
+        "Na een documentaire over loverboys in de klas had Sophia veel vragen.",
+        "Jesse (13) vertelde enthousiast hoe hij in het spel mensen in elkaar slaat.",
+    ],
+)
+def test_adults_fighting_elsewhere_a_documentary_and_a_game_give_no_code(analyse, text):
+    assert not asserted(analyse(text)) & (CHILD_ABUSE | {"icpc:Z25.01", "icpc:Z25"}), text
+
+
+def test_parents_refusing_a_safety_plan_is_no_plan(analyse):
+    assert "vp:ja" not in asserted(analyse("Ouders wilden niet meewerken aan een veiligheidsplan."))
