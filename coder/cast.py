@@ -1,13 +1,17 @@
-"""Which named children in a note are not the client, read over the whole note before any sentence.
+"""Who is who in a note, read over the whole note before any sentence is coded.
 
-Notes about a family name several children. When the note says who the client is ("Kaylee (4, onze
-cliënt)", "Jeugdige: Amber", "Esmee is de jeugdige in dit dossier", "Gesprek met moeder van Jorn"), the other
-children it names with an age are someone else. Without that, a child introduced as the client's sibling or
-cousin ("haar halfzusje Lieke", "zijn broertje Luuk"), as a neighbour or classmate ("buurjongen Rico") or as
-someone else's child ("Destiny (15), de dochter van vaders partner") is someone else. A pronoun whose nearest
-named person is such a child ("Destiny had een bloedneus; zij verklaarde ...") points at that child too.
+- Other children. When the note says who its client is ("Kaylee (4, onze cliënt)", "Jeugdige: Amber", "Esmee
+  is de jeugdige in dit dossier", "Gesprek met moeder van Jorn"), the other children it names with an age are
+  someone else. Without that, a child introduced as the client's sibling, cousin or friend ("haar
+  halfzusje Lieke", "Sannes tweelingbroer Stijn"), as a neighbour or classmate ("buurjongen Rico"), as a
+  foster child ("het nieuwe pleegkind, Jordy (3)") or as someone else's child ("Destiny (15), de dochter van
+  vaders partner") is someone else, and so is a pronoun whose nearest named person is such a child.
+- Grown-ups by name: "moeder Sandra" makes a later "Sandra" the mother; "haar vriend Ruud (20)" is no child.
+- A grown-up's own childhood: a "hij"/"zij" that points at a parent named first in the sentence before, and
+  the sentences that speak of someone's youth ("groeide op bij", "op haar 16e"), so that what happened to
+  the parent as a child is not read as the client's.
 
-What it finds is a set of token positions; People reads them as the role "peer" (another child).
+What it finds is a Cast (coder/people.py): token positions and names that People and ParticipantFinder read.
 """
 
 from __future__ import annotations
@@ -41,20 +45,9 @@ OTHER_CHILD_WORDS = frozenset(
 )  # fmt: skip
 CHILD_OF = frozenset({"zoon", "dochter", "stiefzoon", "stiefdochter", "zoontje", "dochtertje", "kind"})
 DESCRIBING = frozenset(
-    {
-        "oudere",
-        "jongere",
-        "kleine",
-        "grote",
-        "oudste",
-        "jongste",
-        "eigen",
-        "tweede",
-        "derde",
-        "nieuwe",
-        "beste",
-    }
-)
+    {"oudere", "jongere", "kleine", "grote", "oudste", "jongste", "eigen", "tweede", "derde", "nieuwe",
+     "beste"}
+)  # fmt: skip
 POSSESSIVES = frozenset({"haar", "zijn", "hun"})
 PRONOUNS = frozenset({"hij", "zij", "ze", "hem", "haar"})  # and "dat" right after a colon
 FEMALE_ADULTS = frozenset(
@@ -69,22 +62,9 @@ INTRODUCING_A_CHILD = frozenset(
     {"kind", "oudste", "jongste", "zussen", "broers", "zusjes", "broertjes", "halfzussen", "halfbroers"}
 )
 SURNAME_BEFORE = frozenset(
-    {
-        "fam",
-        "fam.",
-        "familie",
-        "gezin",
-        "mw",
-        "mw.",
-        "dhr",
-        "dhr.",
-        "mevr",
-        "mevr.",
-        "mevrouw",
-        "meneer",
-        "pleeggezin",
-    }
-)
+    {"fam", "fam.", "familie", "gezin", "mw", "mw.", "dhr", "dhr.", "mevr", "mevr.", "mevrouw", "meneer",
+     "pleeggezin"}
+)  # fmt: skip
 OBJECT_WORDS = frozenset({"hem", "hen", "hun", "zichzelf", "mij", "me"})
 
 
