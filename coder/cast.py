@@ -96,8 +96,8 @@ def find_cast(sentences: list[Sentence], people: People) -> Cast:
     for n, i, token in names:
         tokens = sentences[n].tokens
         role = people.lexicon.role_of(tokens[i - 1].norm) if i > 0 else None
-        introduced = i == 1 or (i >= 2 and tokens[i - 2].norm in (":", ",", "met", "en", "aanwezig", "van"))
-        if role in ADULTS and introduced and token.norm not in clients | aged:
+        listed = i == 1 or (i >= 2 and tokens[i - 2].norm in (":", ",", "met", "en", "aanwezig", "van"))
+        if role in ADULTS and listed and token.norm not in clients | aged:
             relatives.setdefault(token.norm, role)  # type: ignore[arg-type]
     for n, i, token in names:
         if token.norm in clients:
@@ -134,7 +134,7 @@ def find_cast(sentences: list[Sentence], people: People) -> Cast:
         for n, sentence in enumerate(sentences)
         if _speaks_of_childhood(sentence) or (n > 0 and _speaks_of_childhood(sentences[n - 1]))
     )
-    children = clients | {t.norm for n, i, t in names if _has_child_age(sentences[n].tokens, i)}
+    children = clients | aged
     if not (marked or pointing_at_others or adults or childhood or children or relatives):
         return NOBODY_ELSE
     return Cast(
