@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from coder.people import NAME_FOLLOWERS, NOBODY_ELSE, Cast, People
+from coder.people import NAME_FOLLOWERS, NOBODY_ELSE, Cast, People, after_preposition
 from coder.tokens import Sentence, Token
 
 CLIENT_MARKERS = frozenset(
@@ -65,6 +65,7 @@ SURNAME_BEFORE = frozenset(
     {"fam", "fam.", "familie", "gezin", "mw", "mw.", "dhr", "dhr.", "mevr", "mevr.", "mevrouw", "meneer",
      "pleeggezin"}
 )  # fmt: skip
+PREPOSITIONS = frozenset({"bij", "met", "van", "door", "naar", "tegen", "aan", "voor", "op"})
 OBJECT_WORDS = frozenset({"hem", "hen", "hun", "zichzelf", "mij", "me"})
 
 
@@ -379,7 +380,7 @@ def _nearest_person(
                 role in ("caregiver", "family_adult")
                 and adults_too
                 and token.norm not in unlike
-                and not _after_preposition(tokens, j)
+                and not after_preposition(tokens, j, PREPOSITIONS)
                 and not any(
                     people.lexicon.role_of(t.norm) is not None
                     or t.norm in ("hij", "zij", "ze")
@@ -393,13 +394,6 @@ def _nearest_person(
             if role == "peer" and token.norm in OTHER_CHILD_WORDS and pronoun == "dat":
                 return token
     return None
-
-
-def _after_preposition(tokens, j: int) -> bool:
-    k = j - 1
-    while k >= 0 and tokens[k].norm in ("zijn", "haar", "hun", "eigen", "de", "het", "een", "biologische"):
-        k -= 1
-    return k >= 0 and tokens[k].norm in ("bij", "met", "van", "door", "naar", "tegen", "aan", "voor", "op")
 
 
 def _same_gender(a: str, b: str) -> bool:

@@ -140,11 +140,11 @@ class Engine:
     def _analyse(self, note: Note, sentences: list[Sentence]) -> Analysis:
         self._people.cast = find_cast(sentences, self._people)
         try:
-            return self._analyse_cast(note, sentences)
+            return self._analyse_note(note, sentences)
         finally:
             self._people.cast = NOBODY_ELSE
 
-    def _analyse_cast(self, note: Note, sentences: list[Sentence]) -> Analysis:
+    def _analyse_note(self, note: Note, sentences: list[Sentence]) -> Analysis:
         year = _reference_year(note)
         read = NoteReading(sentences, self._targets, lambda sentence: self._context.hits(sentence, year))
         found: list[tuple[Finding, About]] = []

@@ -136,35 +136,37 @@ class ParticipantFinder:
         ) or any(
             tokens[i].norm in ("slachtoffer", "hem", "haar", "zij", "hij") for i in range(first, last + 1)
         )
-        if found.undergoer is not None and self._people.cast.other_child(found.undergoer.token):
-            # "Bo (4) en Sem (6) waren alleen thuis": the client named with the other child
-            at = _at(tokens, found.undergoer)
-            people = self._people_in(tokens, 0, at)
-            after = self._people_in(tokens, at + 1, len(tokens))
-            if people and people[-1].role == "client" and _joined(tokens, people[-1], found.undergoer):
-                found = replace(found, undergoer=people[-1])
-            elif after and after[0].role == "client" and _joined(tokens, found.undergoer, after[0]):
-                found = replace(found, undergoer=after[0])
-        if found.undergoer is None and (self._people.cast.others or self._people.cast.adults):
+        found = self._as_the_cast_says(tokens, start, kind, found)
+        return replace(found, client_mentioned=mentioned)
+
+    def _as_the_cast_says(
+        self, tokens: tuple[Token, ...], start: int, kind: str, found: Participants
+    ) -> Participants:
+        """Whom it happened to, with what the whole note says about its people (coder/cast.py)."""
+        cast = self._people.cast
+        if found.undergoer is None and (cast.others or cast.adults):
             # "Het nieuwe pleegkind, Jordy (3), had brandplekken op zijn rug", "daar is hij door die vader
-            # geslagen", "het buurmeisje (4): dat loopt zonder toezicht op straat": when the child named last
-            # before it is one the note names apart from its client, it happened to that child
+            # geslagen", "het buurmeisje (4): dat loopt zonder toezicht op straat": the person named last
+            # before it, when that is a child the note names apart from its client
             before = [p for p in self._people_in(tokens, 0, start) if p.role in ("client", "peer", "pronoun")]
-            if kind == "sign" and before and not self._people.cast.other_child(before[-1].token):
+            if kind == "sign" and before and not cast.other_child(before[-1].token):
                 before = before[:1]  # the signs are on the child the sentence is about
             chosen = before[-1] if before else None
-            joined = len(before) >= 2 and _joined(tokens, before[-2], chosen) and before[-2].role == "client"
-            if (
-                chosen is not None
-                and self._people.cast.other_child(chosen.token)
-                and not _same(chosen, found.doer)
-                and not joined  # "Bo (4) en Sem (6) waren alleen thuis": both children
-            ):
+            if chosen is not None and cast.other_child(chosen.token) and not _same(chosen, found.doer):
                 found = replace(found, undergoer=chosen)
-            elif chosen is not None and self._people.cast.adult(chosen.token) and kind == "sign":
+            elif chosen is not None and cast.adult(chosen.token) and kind == "sign":
                 # "hij werd daar geslagen en moest vaak zonder eten naar bed": the grown-up, as a child
                 found = replace(found, undergoer=Person(chosen.token, "caregiver"))
-        return replace(found, client_mentioned=mentioned)
+        if found.undergoer is not None and cast.other_child(found.undergoer.token):
+            # "Bo (4) en Sem (6) waren alleen thuis": the client named together with the other child
+            at = _at(tokens, found.undergoer)
+            before = self._people_in(tokens, 0, at)
+            after = self._people_in(tokens, at + 1, len(tokens))
+            if before and before[-1].role == "client" and _joined(tokens, before[-1], found.undergoer):
+                found = replace(found, undergoer=before[-1])
+            elif after and after[0].role == "client" and _joined(tokens, found.undergoer, after[0]):
+                found = replace(found, undergoer=after[0])
+        return found
 
     def _find(
         self,
@@ -530,7 +532,6 @@ class ParticipantFinder:
             and token.capitalised
             and self._lexicon.role_of(tokens[i - 1].norm) in ("caregiver", "family_adult")
             and self._people.is_name(token)
-            and not _child_age_follows(tokens, i)
             and not self._people.cast.child_named(token)
         ):
             # "moeder Dewi", "oom Kees": the grown-up's name, one person with the word before; but "dat
@@ -691,14 +692,6 @@ def _both_and(tokens: tuple[Token, ...], i: int) -> bool:
 AS_A_CHILD = frozenset(
     {"kind", "baby", "peuter", "kleuter", "tiener", "puber", "meisje", "jongen", "zuigeling"}
 )
-
-
-def _child_age_follows(tokens: tuple[Token, ...], i: int) -> bool:
-    """ "Sanne (nu 14)", "Rosa (10)": the name of a child."""
-    if i + 1 >= len(tokens) or tokens[i + 1].norm != "(":
-        return False
-    inside = [t.norm for t in tokens[i + 2 : i + 5]]
-    return any(w.isdigit() and int(w) < 18 for w in inside)
 
 
 def _joined(tokens: tuple[Token, ...], first: Person, second: Person | None) -> bool:

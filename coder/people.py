@@ -94,8 +94,9 @@ class People:
         """The part the person named by this word plays, or None if it names no one."""
         if self.cast.other_child(token):
             return "peer"
-        if token.capitalised and self.cast.relative_role(token):
-            return self.cast.relative_role(token)  # "Sandra", introduced as "moeder Sandra"
+        relative = self.cast.relative_role(token) if token.capitalised else None
+        if relative is not None:
+            return relative  # "Sandra", introduced as "moeder Sandra"
         role = self.lexicon.role_of(token.norm)
         if role is not None:
             return role
@@ -139,12 +140,11 @@ class People:
                     return antecedent
             if token.norm in (",", ";", ":", ".") or steps >= 5:
                 return None
-            if i > 0 and sentence.tokens[i - 1].norm == "van":
-                continue  # "de zus van Milan vertelt": Milan is whose sister, not who tells
             if any(sentence.tokens[j].norm in ("aan", "tegen") for j in range(max(0, i - 2), i)):
                 continue  # "Nina heeft aan een vriendin verteld": the friend was told, Nina tells
-            if _after_preposition(sentence.tokens, i):
-                continue  # "Dylan komt bij vader terug en vertelt", "zwanger van haar tweede kind en vertelt"
+            if after_preposition(sentence.tokens, i):
+                # "de zus van Milan vertelt", "Dylan komt bij vader terug en vertelt": not who tells
+                continue
             found = self._person(token)
             if found is not None and found.role == "client" and token.norm in SIBLING_WORDS:
                 after = sentence.tokens[i + 1].norm if i + 1 < len(sentence.tokens) else ""
@@ -185,13 +185,15 @@ class People:
 
 
 FILLERS = frozenset(
-    {"de", "het", "een", "haar", "zijn", "hun", "eigen", "eerste", "tweede", "derde", "jongste", "oudste"}
-)
+    {"de", "het", "een", "haar", "zijn", "hun", "eigen", "eerste", "tweede", "derde", "jongste", "oudste",
+     "biologische"}
+)  # fmt: skip
+NOT_A_SUBJECT = frozenset({"bij", "met", "naar", "over", "van"})
 
 
-def _after_preposition(tokens, i: int) -> bool:
+def after_preposition(tokens, i: int, prepositions: frozenset[str] = NOT_A_SUBJECT) -> bool:
     """The person word is the object of a preposition ("bij vader", "van haar tweede kind"), not a subject."""
     j = i - 1
     while j >= 0 and tokens[j].norm in FILLERS:
         j -= 1
-    return j >= 0 and tokens[j].norm in ("bij", "met", "naar", "over", "van")
+    return j >= 0 and tokens[j].norm in prepositions
